@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Tolerant.Generators.Diagnostics;
+using Tolerant.Generators.Parsing;
+
+namespace Tolerant.Generators.Analyzers;
+
+/// <summary>
+/// Reports the TOL0xxx problems of every <c>[SqlTable]</c> type. It runs the same parser as the generator, so a
+/// type is refused by the generator exactly when this reports an error on it.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TableModelAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.AnalyzerFailure,
+        DiagnosticDescriptors.TypeNotPartial,
+        DiagnosticDescriptors.GenericType,
+        DiagnosticDescriptors.UnsupportedPropertyType,
+        DiagnosticDescriptors.DuplicateColumnName,
+        DiagnosticDescriptors.NoMappedColumns,
+        DiagnosticDescriptors.InvalidTableName,
+        DiagnosticDescriptors.OptionalColumnNeedsDefault,
+        DiagnosticDescriptors.InvalidDefaultLiteral,
+        DiagnosticDescriptors.KeyColumnIsOptional,
+        DiagnosticDescriptors.TableHasNoKey,
+        DiagnosticDescriptors.InvalidColumnName,
+        DiagnosticDescriptors.MemberNameConflict,
+        DiagnosticDescriptors.PropertyNotWritable,
+        DiagnosticDescriptors.UnsupportedTypeKind,
+        DiagnosticDescriptors.InvalidTypeName);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName(KnownAttributes.SqlTable) is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var attribute = type.GetAttributes().FirstOrDefault(a => KnownAttributes.Is(a, KnownAttributes.SqlTable));
+        if (attribute is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var result = TableParser.Parse(type, attribute, context.CancellationToken);
+            foreach (var problem in result.Problems)
+            {
+                context.ReportDiagnostic(problem.ToDiagnostic());
+            }
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.AnalyzerFailure,
+                TableParser.IdentifierLocation(type),
+                type.Name,
+                exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+}

@@ -1,0 +1,278 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Tolerant.Generators.Diagnostics;
+using Tolerant.Generators.Model;
+
+namespace Tolerant.Generators.Parsing;
+
+/// <summary>
+/// Reads the mapped properties of a table type: public instance properties declared on the type itself, positional
+/// record parameters first, then the others in source order; <c>[SqlIgnore]</c> leaves one out.
+/// </summary>
+internal static class ColumnParser
+{
+    public static List<ColumnModel> ParseColumns(INamedTypeSymbol type, List<ModelProblem> problems, CancellationToken cancellationToken)
+    {
+        var positional = PositionalParameters(type);
+        var columns = new List<ColumnModel>();
+        var byName = new Dictionary<string, ColumnModel>(System.StringComparer.Ordinal);
+
+        foreach (var property in MappedCandidates(type, positional))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            positional.TryGetValue(property.Name, out var parameter);
+            var attributes = new PropertyAttributes(property, parameter);
+            if (attributes.Ignore is not null)
+            {
+                continue;
+            }
+
+            var column = ParseColumn(property, parameter, attributes, columns.Count, problems);
+            if (column is null)
+            {
+                continue;
+            }
+
+            if (byName.TryGetValue(column.ColumnName, out var first))
+            {
+                problems.Add(new ModelProblem(
+                    DiagnosticDescriptors.DuplicateColumnName,
+                    TableParser.IdentifierLocation(property),
+                    first.PropertyName,
+                    column.PropertyName,
+                    column.ColumnName));
+                continue;
+            }
+
+            byName.Add(column.ColumnName, column);
+            columns.Add(column);
+        }
+
+        return columns;
+    }
+
+    private static ColumnModel? ParseColumn(
+        IPropertySymbol property, IParameterSymbol? parameter, PropertyAttributes attributes, int ordinal, List<ModelProblem> problems)
+    {
+        var location = TableParser.IdentifierLocation(property);
+        var ok = true;
+
+        if (property.SetMethod is null && parameter is null)
+        {
+            problems.Add(new ModelProblem(DiagnosticDescriptors.PropertyNotWritable, location, property.Name));
+            ok = false;
+        }
+
+        var columnName = SnakeCase.FromPascalCase(property.Name);
+        string? typeNameOverride = null;
+        if (attributes.Column is { } columnAttribute)
+        {
+            if (columnAttribute.ConstructorArguments.Length == 1)
+            {
+                var given = columnAttribute.ConstructorArguments[0].Value as string;
+                var nameError = IdentifierRules.Check(given);
+                if (nameError is not null)
+                {
+                    problems.Add(new ModelProblem(
+                        DiagnosticDescriptors.InvalidColumnName,
+                        TableParser.AttributeArgumentLocation(columnAttribute, 0) ?? location,
+                        given ?? "null",
+                        property.Name,
+                        nameError));
+                    ok = false;
+                }
+                else
+                {
+                    columnName = given!;
+                }
+            }
+
+            foreach (var named in columnAttribute.NamedArguments)
+            {
+                if (named.Key != "TypeName" || named.Value.Kind == TypedConstantKind.Error)
+                {
+                    continue;
+                }
+
+                typeNameOverride = named.Value.Value as string;
+                var typeError = TypeNameRules.Check(typeNameOverride);
+                if (typeError is not null)
+                {
+                    problems.Add(new ModelProblem(
+                        DiagnosticDescriptors.InvalidTypeName,
+                        TableParser.AttributeArgumentLocation(columnAttribute, 0, "TypeName") ?? location,
+                        typeNameOverride ?? "null",
+                        property.Name,
+                        typeError));
+                    ok = false;
+                    typeNameOverride = null;
+                }
+                else
+                {
+                    typeNameOverride = typeNameOverride!.Trim();
+                }
+            }
+        }
+        else
+        {
+            var nameError = IdentifierRules.Check(columnName);
+            if (nameError is not null)
+            {
+                problems.Add(new ModelProblem(DiagnosticDescriptors.InvalidColumnName, location, columnName, property.Name, nameError));
+                ok = false;
+            }
+        }
+
+        var (valueType, nullable) = Unwrap(property.Type);
+        var mapped = TypeMapping.TryMap(valueType, out var kind, out var pgType, out var isEnum);
+        if (!mapped)
+        {
+            if (typeNameOverride is null && property.Type.TypeKind != TypeKind.Error)
+            {
+                problems.Add(new ModelProblem(
+                    DiagnosticDescriptors.UnsupportedPropertyType,
+                    location,
+                    property.Name,
+                    property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            }
+
+            // An error type is the compiler's to report; a custom type needs the TypeName that names it.
+            ok &= typeNameOverride is not null && property.Type.TypeKind != TypeKind.Error;
+            kind = ValueKind.Custom;
+        }
+
+        pgType = typeNameOverride ?? pgType;
+
+        var isKey = attributes.Key is not null;
+        var optional = attributes.Optional;
+        string? since = null;
+        string? defaultSql = null;
+        if (optional is not null)
+        {
+            since = NamedString(optional, "Since");
+            if (isKey)
+            {
+                problems.Add(new ModelProblem(DiagnosticDescriptors.KeyColumnIsOptional, location, columnName));
+                ok = false;
+            }
+
+            var hasDefault = optional.NamedArguments.Any(a => a.Key == "Default");
+            var declaredDefault = NamedString(optional, "Default");
+            if (!hasDefault || declaredDefault is null)
+            {
+                if (!nullable)
+                {
+                    problems.Add(new ModelProblem(
+                        DiagnosticDescriptors.OptionalColumnNeedsDefault, location, columnName, property.Name));
+                    ok = false;
+                }
+            }
+            else if (mapped || typeNameOverride is not null)
+            {
+                if (!DefaultLiterals.TryNormalize(declaredDefault, kind, nullable, out defaultSql, out var defaultError))
+                {
+                    problems.Add(new ModelProblem(
+                        DiagnosticDescriptors.InvalidDefaultLiteral,
+                        TableParser.AttributeArgumentLocation(optional, 0, "Default") ?? location,
+                        declaredDefault,
+                        columnName,
+                        pgType,
+                        defaultError));
+                    ok = false;
+                }
+            }
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        return new ColumnModel(
+            Ordinal: ordinal,
+            PropertyName: property.Name,
+            ColumnName: columnName,
+            ClrType: TableParser.ClrTypeName(property.Type, nullable && property.Type.IsReferenceType),
+            Kind: kind,
+            IsEnum: isEnum,
+            PgType: pgType,
+            IsNullable: nullable,
+            IsKey: isKey,
+            IsOptional: optional is not null,
+            Since: since,
+            DefaultSql: defaultSql,
+            IsConstructorParameter: parameter is not null);
+    }
+
+    /// <summary>Strips <c>Nullable&lt;T&gt;</c> and says whether the property accepts NULL.</summary>
+    private static (ITypeSymbol ValueType, bool Nullable) Unwrap(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullableValue)
+        {
+            return (nullableValue.TypeArguments[0], true);
+        }
+
+        // A reference type is nullable when annotated, or when nullable annotations are off (oblivious).
+        return (type, type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated);
+    }
+
+    private static IEnumerable<IPropertySymbol> MappedCandidates(INamedTypeSymbol type, Dictionary<string, IParameterSymbol> positional)
+    {
+        var properties = type.GetMembers()
+            .OfType<IPropertySymbol>()
+            .Where(p => !p.IsStatic && !p.IsIndexer && p.DeclaredAccessibility == Accessibility.Public && p.GetMethod is not null)
+            .ToList();
+        var order = positional.Keys.ToList();
+        return properties
+            .Select((property, index) => (property, index))
+            .OrderBy(p => order.IndexOf(p.property.Name) is var i && i >= 0 ? i : order.Count + p.index)
+            .Select(p => p.property);
+    }
+
+    /// <summary>The positional parameters of a record's primary constructor, by name, in declaration order.</summary>
+    private static Dictionary<string, IParameterSymbol> PositionalParameters(INamedTypeSymbol type)
+    {
+        var parameters = new Dictionary<string, IParameterSymbol>(System.StringComparer.Ordinal);
+        if (!type.IsRecord)
+        {
+            return parameters;
+        }
+
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            var isPrimary = constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is RecordDeclarationSyntax);
+            if (!isPrimary)
+            {
+                continue;
+            }
+
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (!parameters.ContainsKey(parameter.Name))
+                {
+                    parameters.Add(parameter.Name, parameter);
+                }
+            }
+
+            break;
+        }
+
+        return parameters;
+    }
+
+    private static string? NamedString(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Kind != TypedConstantKind.Error)
+            {
+                return argument.Value.Value as string;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+using Xunit.Sdk;
+
+namespace Tolerant.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// Compares generated text with a checked-in baseline file. A mismatch fails with a line diff; the baseline is
+/// rewritten only when TOLERANT_UPDATE_BASELINES=1 is set, and never in CI.
+/// </summary>
+internal static class Baseline
+{
+    public const string UpdateVariable = "TOLERANT_UPDATE_BASELINES";
+
+    public static void Match(string caseName, string fileName, string actual, [CallerFilePath] string callerPath = "")
+    {
+        var path = Path.Combine(Root(callerPath), caseName, fileName);
+        var updating = Environment.GetEnvironmentVariable(UpdateVariable) == "1" &&
+                       Environment.GetEnvironmentVariable("CI") != "true";
+        if (updating)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, actual);
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new XunitException(
+                $"No baseline at {path}. Run the tests with {UpdateVariable}=1 to write it, then review and commit it.\n" +
+                $"Generated:\n{actual}");
+        }
+
+        var expected = File.ReadAllText(path).Replace("\r\n", "\n");
+        if (expected != actual)
+        {
+            throw new XunitException(
+                $"Generated {fileName} differs from its baseline {path}.\n" +
+                $"If the change is intended, rerun with {UpdateVariable}=1 and review the diff.\n" + Diff(expected, actual));
+        }
+    }
+
+    /// <summary>The checked-in Baselines folder of this test project (found from this file's own path).</summary>
+    private static string Root(string callerPath)
+    {
+        for (var directory = Path.GetDirectoryName(callerPath); directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (File.Exists(Path.Combine(directory, "Tolerant.Generators.Tests.csproj")))
+            {
+                return Path.Combine(directory, "Baselines");
+            }
+        }
+
+        throw new InvalidOperationException($"Cannot find the test project above {callerPath}.");
+    }
+
+    private static string Diff(string expected, string actual)
+    {
+        var diff = InlineDiffBuilder.Diff(expected, actual, ignoreWhiteSpace: false);
+        var text = new StringBuilder();
+        foreach (var line in diff.Lines)
+        {
+            var prefix = line.Type switch
+            {
+                ChangeType.Inserted => "+ ",
+                ChangeType.Deleted => "- ",
+                _ => "  ",
+            };
+            text.Append(prefix).AppendLine(line.Text);
+        }
+
+        return text.ToString();
+    }
+}
