@@ -31,12 +31,14 @@ public sealed class TableModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MemberNameConflict,
         DiagnosticDescriptors.PropertyNotWritable,
         DiagnosticDescriptors.UnsupportedTypeKind,
-        DiagnosticDescriptors.InvalidTypeName);
+        DiagnosticDescriptors.InvalidTypeName,
+        DiagnosticDescriptors.NotConstructible);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // A [SqlTable] type written by another generator deserves the same diagnostics.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {

@@ -107,6 +107,12 @@ internal static class DiagnosticDescriptors
         "TypeName \"{0}\" of property '{1}' is not a PostgreSQL type name: {2}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor NotConstructible = Create(
+        DiagnosticIds.NotConstructible,
+        "Rows cannot be read into the type",
+        "'{0}' cannot be built from a row: {1}",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, ModelCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -20,4 +20,5 @@ public static class DiagnosticIds
     public const string PropertyNotWritable = "TOL0013";
     public const string UnsupportedTypeKind = "TOL0014";
     public const string InvalidTypeName = "TOL0015";
+    public const string NotConstructible = "TOL0016";
 }

@@ -31,6 +31,10 @@ internal static class TableEmitter
         EmitColumns(writer, table);
         writer.Line();
         EmitDefinition(writer, table);
+        writer.Line();
+        ReaderEmitter.Emit(writer, table);
+        writer.Line();
+        BinderEmitter.Emit(writer, table);
         writer.Close();
 
         for (var i = 0; i < table.ContainingTypes.Count; i++)
@@ -71,10 +75,9 @@ internal static class TableEmitter
             CSharpText.Literal(column.PropertyName),
             CSharpText.Literal(column.PgType),
         };
-        var flags = Flags(column);
-        if (flags is not null || column.Since is not null || column.DefaultSql is not null)
+        if (Flags(column) is { } flags)
         {
-            arguments.Add(flags ?? "global::Tolerant.ColumnFlags.None");
+            arguments.Add(flags);
         }
 
         if (column.Since is not null)
@@ -87,7 +90,25 @@ internal static class TableEmitter
             arguments.Add("defaultSql: " + CSharpText.Literal(column.DefaultSql));
         }
 
-        writer.Line($"new({string.Join(", ", arguments)});");
+        if (Binder(column) is { } binder)
+        {
+            arguments.Add("binder: " + binder);
+        }
+
+        if (DefaultValueExpression.For(column) is { } declaredDefault)
+        {
+            arguments.Add("declaredDefault: " + declaredDefault);
+            arguments.Add("hasDeclaredDefault: true");
+        }
+
+        writer.Line($"new({arguments[0]}, {arguments[1]}, {arguments[2]}, {arguments[3]}{(arguments.Count > 4 ? "," : ");")}");
+        writer.Indent();
+        for (var i = 4; i < arguments.Count; i++)
+        {
+            writer.Line(arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+        }
+
+        writer.Unindent();
         writer.Unindent();
     }
 
@@ -127,7 +148,30 @@ internal static class TableEmitter
             flags.Add("global::Tolerant.ColumnFlags.Nullable");
         }
 
+        if (column.HasExplicitType)
+        {
+            flags.Add("global::Tolerant.ColumnFlags.ExplicitType");
+        }
+
         return flags.Count == 0 ? null : string.Join(" | ", flags);
+    }
+
+    /// <summary>Enums travel as integers; every other type is bound as it is, by the runtime's default binder.</summary>
+    private static string? Binder(ColumnModel column)
+    {
+        if (!column.IsEnum)
+        {
+            return null;
+        }
+
+        var storage = column.Kind switch
+        {
+            ValueKind.Int16 => "short",
+            ValueKind.Int32 => "int",
+            _ => "long",
+        };
+        var binder = column.IsNullable ? "NullableEnumValueBinder" : "EnumValueBinder";
+        return $"global::Tolerant.Binding.{binder}<{ReaderEmitter.NonNullable(column.ClrType)}, {column.EnumUnderlyingType}, {storage}>.Instance";
     }
 
     private static string Describe(ColumnModel column)

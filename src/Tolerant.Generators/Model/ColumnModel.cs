@@ -14,6 +14,8 @@ namespace Tolerant.Generators.Model;
 /// <param name="Since">The migration that adds an optional column, when declared.</param>
 /// <param name="DefaultSql">The declared default of an optional column as a normalized SQL literal; <see langword="null"/> for NULL.</param>
 /// <param name="IsConstructorParameter">Whether the property is a positional record parameter, so a reader passes it to the constructor.</param>
+/// <param name="EnumUnderlyingType">For an enum, its underlying type as C# spells it (<c>int</c>, <c>byte</c>); otherwise <see langword="null"/>.</param>
+/// <param name="HasExplicitType">Whether the model names the PostgreSQL type with <c>[SqlColumn(TypeName = ...)]</c>.</param>
 internal sealed record ColumnModel(
     int Ordinal,
     string PropertyName,
@@ -27,4 +29,6 @@ internal sealed record ColumnModel(
     bool IsOptional,
     string? Since,
     string? DefaultSql,
-    bool IsConstructorParameter);
+    bool IsConstructorParameter,
+    string? EnumUnderlyingType,
+    bool HasExplicitType);

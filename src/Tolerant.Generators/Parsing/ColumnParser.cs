@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Tolerant.Generators.Diagnostics;
 using Tolerant.Generators.Model;
 
@@ -67,11 +66,14 @@ internal static class ColumnParser
         }
 
         var columnName = SnakeCase.FromPascalCase(property.Name);
+        var explicitName = false;
         string? typeNameOverride = null;
+        var typeNameRefused = false;
         if (attributes.Column is { } columnAttribute)
         {
             if (columnAttribute.ConstructorArguments.Length == 1)
             {
+                explicitName = true;
                 var given = columnAttribute.ConstructorArguments[0].Value as string;
                 var nameError = IdentifierRules.Check(given);
                 if (nameError is not null)
@@ -109,6 +111,7 @@ internal static class ColumnParser
                         typeError));
                     ok = false;
                     typeNameOverride = null;
+                    typeNameRefused = true;
                 }
                 else
                 {
@@ -116,21 +119,20 @@ internal static class ColumnParser
                 }
             }
         }
-        else
+
+        if (!explicitName && IdentifierRules.Check(columnName) is { } defaultNameError)
         {
-            var nameError = IdentifierRules.Check(columnName);
-            if (nameError is not null)
-            {
-                problems.Add(new ModelProblem(DiagnosticDescriptors.InvalidColumnName, location, columnName, property.Name, nameError));
-                ok = false;
-            }
+            problems.Add(new ModelProblem(DiagnosticDescriptors.InvalidColumnName, location, columnName, property.Name, defaultNameError));
+            ok = false;
         }
 
         var (valueType, nullable) = Unwrap(property.Type);
         var mapped = TypeMapping.TryMap(valueType, out var kind, out var pgType, out var isEnum);
+        var integerRange = isEnum ? EnumRange(valueType) : null;
         if (!mapped)
         {
-            if (typeNameOverride is null && property.Type.TypeKind != TypeKind.Error)
+            // A refused TypeName is reported already; asking for a TypeName again would only confuse.
+            if (typeNameOverride is null && !typeNameRefused && property.Type.TypeKind != TypeKind.Error)
             {
                 problems.Add(new ModelProblem(
                     DiagnosticDescriptors.UnsupportedPropertyType,
@@ -159,9 +161,14 @@ internal static class ColumnParser
                 ok = false;
             }
 
-            var hasDefault = optional.NamedArguments.Any(a => a.Key == "Default");
+            var defaultArgument = optional.NamedArguments.FirstOrDefault(a => a.Key == "Default");
             var declaredDefault = NamedString(optional, "Default");
-            if (!hasDefault || declaredDefault is null)
+            if (defaultArgument.Key is not null && defaultArgument.Value.Kind == TypedConstantKind.Error)
+            {
+                // Default = 1 and the like are already compiler errors.
+                ok = false;
+            }
+            else if (declaredDefault is null)
             {
                 if (!nullable)
                 {
@@ -172,7 +179,7 @@ internal static class ColumnParser
             }
             else if (mapped || typeNameOverride is not null)
             {
-                if (!DefaultLiterals.TryNormalize(declaredDefault, kind, nullable, out defaultSql, out var defaultError))
+                if (!DefaultLiterals.TryNormalize(declaredDefault, kind, nullable, integerRange, out defaultSql, out var defaultError))
                 {
                     problems.Add(new ModelProblem(
                         DiagnosticDescriptors.InvalidDefaultLiteral,
@@ -204,8 +211,23 @@ internal static class ColumnParser
             IsOptional: optional is not null,
             Since: since,
             DefaultSql: defaultSql,
-            IsConstructorParameter: parameter is not null);
+            IsConstructorParameter: parameter is not null,
+            EnumUnderlyingType: isEnum ? (valueType as INamedTypeSymbol)?.EnumUnderlyingType?.ToDisplayString() : null,
+            HasExplicitType: typeNameOverride is not null);
     }
+
+    /// <summary>The values an enum's underlying type holds, which bound its integer Default.</summary>
+    private static (long Min, long Max)? EnumRange(ITypeSymbol enumType) =>
+        (enumType as INamedTypeSymbol)?.EnumUnderlyingType?.SpecialType switch
+        {
+            SpecialType.System_Byte => (byte.MinValue, byte.MaxValue),
+            SpecialType.System_SByte => (sbyte.MinValue, sbyte.MaxValue),
+            SpecialType.System_Int16 => (short.MinValue, short.MaxValue),
+            SpecialType.System_UInt16 => (ushort.MinValue, ushort.MaxValue),
+            SpecialType.System_Int32 => (int.MinValue, int.MaxValue),
+            SpecialType.System_UInt32 => (uint.MinValue, uint.MaxValue),
+            _ => null,
+        };
 
     /// <summary>Strips <c>Nullable&lt;T&gt;</c> and says whether the property accepts NULL.</summary>
     private static (ITypeSymbol ValueType, bool Nullable) Unwrap(ITypeSymbol type)
@@ -236,28 +258,12 @@ internal static class ColumnParser
     private static Dictionary<string, IParameterSymbol> PositionalParameters(INamedTypeSymbol type)
     {
         var parameters = new Dictionary<string, IParameterSymbol>(System.StringComparer.Ordinal);
-        if (!type.IsRecord)
+        foreach (var parameter in ConstructionRules.PrimaryConstructor(type)?.Parameters ?? [])
         {
-            return parameters;
-        }
-
-        foreach (var constructor in type.InstanceConstructors)
-        {
-            var isPrimary = constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is RecordDeclarationSyntax);
-            if (!isPrimary)
+            if (!parameters.ContainsKey(parameter.Name))
             {
-                continue;
+                parameters.Add(parameter.Name, parameter);
             }
-
-            foreach (var parameter in constructor.Parameters)
-            {
-                if (!parameters.ContainsKey(parameter.Name))
-                {
-                    parameters.Add(parameter.Name, parameter);
-                }
-            }
-
-            break;
         }
 
         return parameters;

@@ -18,20 +18,24 @@ internal static class DefaultLiterals
     private static readonly Regex IntervalWords = new(
         @"^\s*([+-]?[0-9]+(\.[0-9]+)?\s*(microseconds?|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|mons?|years?)\s*)+(ago)?\s*$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex IsoDateStart = new(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}", RegexOptions.CultureInvariant);
+    private static readonly Regex IntervalClock = new(@"^[+-]?[0-9]+:[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$", RegexOptions.CultureInvariant);
+    private static readonly string[] TimeFormats = ["HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF"];
     private static readonly Regex HexBytes = new(@"^\\x([0-9a-fA-F]{2})*$", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Returns <see langword="true"/> and the literal in normal form (<see langword="null"/> for NULL), or
     /// <see langword="false"/> and why it does not fit.
     /// </summary>
-    public static bool TryNormalize(string? literal, ValueKind kind, bool isNullable, out string? normalized, out string? error)
+    public static bool TryNormalize(
+        string? literal, ValueKind kind, bool isNullable, (long Min, long Max)? integerRange, out string? normalized, out string? error)
     {
         normalized = null;
         error = null;
         var text = literal?.Trim() ?? string.Empty;
         if (text.Length == 0)
         {
-            error = "it is empty; leave Default out for NULL";
+            error = isNullable ? "it is empty; leave Default out for NULL" : "it is empty";
             return false;
         }
 
@@ -49,10 +53,11 @@ internal static class DefaultLiterals
         error = kind switch
         {
             ValueKind.Boolean => CheckBoolean(text, ref normalized),
-            ValueKind.Int16 => CheckInteger(text, short.MinValue, short.MaxValue, ref normalized),
-            ValueKind.Int32 => CheckInteger(text, int.MinValue, int.MaxValue, ref normalized),
-            ValueKind.Int64 => CheckInteger(text, long.MinValue, long.MaxValue, ref normalized),
-            ValueKind.Single or ValueKind.Double => CheckFloat(text, ref normalized),
+            ValueKind.Int16 => CheckInteger(text, integerRange ?? (short.MinValue, short.MaxValue), ref normalized),
+            ValueKind.Int32 => CheckInteger(text, integerRange ?? (int.MinValue, int.MaxValue), ref normalized),
+            ValueKind.Int64 => CheckInteger(text, integerRange ?? (long.MinValue, long.MaxValue), ref normalized),
+            ValueKind.Single => CheckFloat(text, float.MaxValue, ref normalized),
+            ValueKind.Double => CheckFloat(text, double.MaxValue, ref normalized),
             ValueKind.Decimal => CheckDecimal(text, ref normalized),
             ValueKind.String => CheckQuoted(text, _ => null, ref normalized),
             ValueKind.Guid => CheckQuoted(text, CheckGuid, ref normalized),
@@ -78,8 +83,9 @@ internal static class DefaultLiterals
         return "write true or false";
     }
 
-    private static string? CheckInteger(string text, long min, long max, ref string? normalized)
+    private static string? CheckInteger(string text, (long Min, long Max) range, ref string? normalized)
     {
+        var (min, max) = range;
         if (!Integer.IsMatch(text))
         {
             return "write a whole number such as 0 or -1";
@@ -95,7 +101,7 @@ internal static class DefaultLiterals
         return null;
     }
 
-    private static string? CheckFloat(string text, ref string? normalized)
+    private static string? CheckFloat(string text, double maxMagnitude, ref string? normalized)
     {
         var unquoted = Unquote(text);
         if (unquoted is "NaN" or "Infinity" or "-Infinity")
@@ -107,6 +113,12 @@ internal static class DefaultLiterals
         if (!Number.IsMatch(text))
         {
             return "write a number such as 0, 1.5 or 2e-3, or 'NaN', 'Infinity', '-Infinity'";
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ||
+            double.IsInfinity(value) || Math.Abs(value) > maxMagnitude)
+        {
+            return "it is out of range for the type";
         }
 
         normalized = text.TrimStart('+');
@@ -142,12 +154,16 @@ internal static class DefaultLiterals
         return error;
     }
 
+    // PostgreSQL's uuid input takes the hyphenated, bare-hex and braced forms; .NET also takes others it refuses.
     private static string? CheckGuid(string content) =>
-        Guid.TryParse(content, out _) ? null : "the quoted text is not a UUID";
+        Guid.TryParseExact(content, "D", out _) || Guid.TryParseExact(content, "N", out _) || Guid.TryParseExact(content, "B", out _)
+            ? null
+            : "the quoted text is not a UUID";
 
     private static string? CheckTimestamp(string content) =>
         IsInfinity(content) ||
-        DateTimeOffset.TryParse(content, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _)
+        (IsoDateStart.IsMatch(content) &&
+         DateTimeOffset.TryParse(content, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
             ? null
             : "the quoted text is not a timestamp such as '2000-01-01 00:00:00+00'";
 
@@ -158,12 +174,14 @@ internal static class DefaultLiterals
             : "the quoted text is not a date such as '2000-01-31'";
 
     private static string? CheckTime(string content) =>
-        TimeSpan.TryParse(content, CultureInfo.InvariantCulture, out var time) && time >= TimeSpan.Zero && time < TimeSpan.FromDays(1)
+        DateTime.TryParseExact(content, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             ? null
             : "the quoted text is not a time of day such as '08:30:00'";
 
+    // .NET's "d.hh:mm:ss" and bare numbers mean something else to PostgreSQL ('8' is 8 seconds), so only the
+    // forms both read alike are taken: "hh:mm[:ss[.fff]]" and PostgreSQL's words ("1 day 2 hours").
     private static string? CheckInterval(string content) =>
-        TimeSpan.TryParse(content, CultureInfo.InvariantCulture, out _) || IntervalWords.IsMatch(content)
+        IntervalClock.IsMatch(content) || IntervalWords.IsMatch(content)
             ? null
             : "the quoted text is not an interval such as '1 day' or '01:30:00'";
 
@@ -183,7 +201,9 @@ internal static class DefaultLiterals
             : "write a literal: a number, true, false or a string in single quotes";
     }
 
-    private static bool IsInfinity(string content) => content is "infinity" or "-infinity";
+    private static bool IsInfinity(string content) =>
+        string.Equals(content, "infinity", StringComparison.OrdinalIgnoreCase) ||
+        string.Equals(content, "-infinity", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The content of a standard SQL string literal, or <see langword="null"/> if the text is not exactly one.</summary>
     private static string? Unquote(string text)

@@ -28,8 +28,14 @@ internal static class TableParser
         var optional = tableAttribute.NamedArguments.Any(a => a.Key == "Optional" && a.Value.Value is true);
 
         cancellationToken.ThrowIfCancellationRequested();
+        var problemsBeforeColumns = problems.Count;
         var columns = ColumnParser.ParseColumns(type, problems, cancellationToken);
-        CheckColumnSet(type, typeLocation, tableNameOk ? DisplayName(schema, tableName) : type.Name, columns, problems);
+        var columnsRefused = problems.Skip(problemsBeforeColumns).Any(ParseResult.IsError);
+        if (!columnsRefused)
+        {
+            ConstructionRules.Check(type, columns, typeLocation, problems);
+        }
+        CheckColumnSet(type, typeLocation, tableNameOk ? DisplayName(schema, tableName) : type.Name, columns, columnsRefused, problems);
 
         if (problems.Any(ParseResult.IsError) || !tableNameOk)
         {
@@ -98,6 +104,11 @@ internal static class TableParser
             }
         }
 
+        if (type.Name == KnownAttributes.GeneratedColumnsClass)
+        {
+            problems.Add(new ModelProblem(DiagnosticDescriptors.MemberNameConflict, typeLocation, type.Name, type.Name));
+        }
+
         foreach (var member in type.GetMembers(KnownAttributes.GeneratedColumnsClass))
         {
             if (!IsGeneratedByTolerant(member))
@@ -131,12 +142,12 @@ internal static class TableParser
     }
 
     private static void CheckColumnSet(
-        INamedTypeSymbol type, Location? typeLocation, string tableName, List<ColumnModel> columns, List<ModelProblem> problems)
+        INamedTypeSymbol type, Location? typeLocation, string tableName, List<ColumnModel> columns, bool columnsRefused, List<ModelProblem> problems)
     {
         if (columns.Count == 0)
         {
             // Properties refused one by one are already reported; "no columns" would only repeat them.
-            if (!problems.Any(p => p.Descriptor.Id is DiagnosticIds.UnsupportedPropertyType or DiagnosticIds.PropertyNotWritable or DiagnosticIds.InvalidColumnName))
+            if (!columnsRefused)
             {
                 problems.Add(new ModelProblem(DiagnosticDescriptors.NoMappedColumns, typeLocation, type.Name, tableName));
             }
@@ -144,7 +155,8 @@ internal static class TableParser
             return;
         }
 
-        if (!columns.Any(c => c.IsKey))
+        // A missing key is only worth saying once the model is otherwise sound: the key may be among the refused.
+        if (!columns.Any(c => c.IsKey) && !problems.Any(ParseResult.IsError))
         {
             problems.Add(new ModelProblem(DiagnosticDescriptors.TableHasNoKey, typeLocation, type.Name));
         }
@@ -189,7 +201,10 @@ internal static class TableParser
     private static bool IsGeneratedByTolerant(ISymbol member) =>
         member is INamedTypeSymbol &&
         member.DeclaringSyntaxReferences.Length > 0 &&
-        member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.Contains("Tolerant.Generators"));
+        member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.Contains(GeneratedPathMarker));
+
+    // Generated trees live under "<generator assembly>/<generator type full name>/<hint name>".
+    private static readonly string GeneratedPathMarker = typeof(TolerantGenerator).FullName!;
 
     private static string Keyword(INamedTypeSymbol type) => type switch
     {

@@ -17,4 +17,10 @@ public enum ColumnFlags
 
     /// <summary>The property accepts NULL.</summary>
     Nullable = 4,
+
+    /// <summary>
+    /// The model names the PostgreSQL type (<c>[SqlColumn(TypeName = ...)]</c>), so parameters for this column are
+    /// cast to it in SQL: a CLR type such as <c>string</c> may stand for <c>jsonb</c>.
+    /// </summary>
+    ExplicitType = 8,
 }

@@ -1,16 +1,24 @@
 using System;
+using System.Collections.Generic;
+using Npgsql;
+using Tolerant.Binding;
+using Tolerant.Querying;
 
 namespace Tolerant;
 
 /// <summary>
-/// A mapped column whose property is of type <typeparamref name="TValue"/>. Predicates, ordering and
-/// assignments take these descriptors, so a value of the wrong type does not compile.
+/// A mapped column whose property is of type <typeparamref name="TValue"/>. Predicates, ordering and assignments
+/// take these descriptors, so a value of the wrong type does not compile.
 /// </summary>
 /// <typeparam name="T">The mapped record type.</typeparam>
 /// <typeparam name="TValue">The CLR type of the mapped property.</typeparam>
 public sealed class Column<T, TValue> : Column<T>
     where T : ISqlTable<T>
 {
+    private readonly ValueBinder<TValue> _binder;
+    private readonly TValue _declaredDefault;
+    private readonly bool _hasDeclaredDefault;
+
     /// <summary>Creates a column descriptor. Called by generated code; not meant to be called by hand.</summary>
     /// <param name="ordinal">The position among the mapped columns, from zero.</param>
     /// <param name="name">The SQL name, unquoted.</param>
@@ -19,6 +27,9 @@ public sealed class Column<T, TValue> : Column<T>
     /// <param name="flags">What the model declares about the column.</param>
     /// <param name="since">The migration that adds an optional column.</param>
     /// <param name="defaultSql">The declared default of an optional column as a SQL literal.</param>
+    /// <param name="binder">How values become parameters; <see langword="null"/> for types Npgsql maps itself.</param>
+    /// <param name="declaredDefault">The declared default as a CLR value, when <paramref name="hasDeclaredDefault"/>.</param>
+    /// <param name="hasDeclaredDefault">Whether <paramref name="declaredDefault"/> is known, so a value left out can be compared with it.</param>
     public Column(
         int ordinal,
         string name,
@@ -26,11 +37,85 @@ public sealed class Column<T, TValue> : Column<T>
         string typeName,
         ColumnFlags flags = ColumnFlags.None,
         string? since = null,
-        string? defaultSql = null)
+        string? defaultSql = null,
+        ValueBinder<TValue>? binder = null,
+        TValue declaredDefault = default!,
+        bool hasDeclaredDefault = false)
         : base(ordinal, name, propertyName, typeName, flags, since, defaultSql)
     {
+        _binder = binder ?? DirectValueBinder<TValue>.Instance;
+        _declaredDefault = declaredDefault;
+        _hasDeclaredDefault = hasDeclaredDefault;
     }
 
     /// <inheritdoc />
     public override Type ValueType => typeof(TValue);
+
+    /// <summary>The column equals <paramref name="value"/>; <see langword="null"/> matches NULL (<c>IS NULL</c>).</summary>
+    public Condition<T> Eq(TValue value) =>
+        value is null ? new NullCondition<T>(this, isNull: true) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.Equal, value);
+
+    /// <summary>
+    /// The column differs from <paramref name="value"/>; <see langword="null"/> matches non-NULL (<c>IS NOT NULL</c>).
+    /// As in SQL, a NULL column never differs from a value: combine with <see cref="IsNull"/> to include such rows.
+    /// </summary>
+    public Condition<T> NotEq(TValue value) =>
+        value is null ? new NullCondition<T>(this, isNull: false) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.NotEqual, value);
+
+    /// <summary>The column is less than <paramref name="value"/>.</summary>
+    public Condition<T> Lt(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.LessThan, value);
+
+    /// <summary>The column is less than or equal to <paramref name="value"/>.</summary>
+    public Condition<T> Le(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.LessThanOrEqual, value);
+
+    /// <summary>The column is greater than <paramref name="value"/>.</summary>
+    public Condition<T> Gt(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.GreaterThan, value);
+
+    /// <summary>The column is greater than or equal to <paramref name="value"/>.</summary>
+    public Condition<T> Ge(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.GreaterThanOrEqual, value);
+
+    /// <summary>The column is NULL.</summary>
+    public Condition<T> IsNull() => new NullCondition<T>(this, isNull: true);
+
+    /// <summary>The column is not NULL.</summary>
+    public Condition<T> IsNotNull() => new NullCondition<T>(this, isNull: false);
+
+    /// <summary>The column equals one of <paramref name="values"/>, sent as one array parameter (<c>= ANY($n)</c>).</summary>
+    public Condition<T> In(IEnumerable<TValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var array = values is TValue[] given ? (TValue[])given.Clone() : new List<TValue>(values).ToArray();
+        return array.Length == 0 ? ConstantCondition<T>.False : new InCondition<T, TValue>(this, array);
+    }
+
+    /// <summary>The column equals one of <paramref name="values"/>, sent as one array parameter (<c>= ANY($n)</c>).</summary>
+    public Condition<T> In(params TValue[] values) => In((IEnumerable<TValue>)values);
+
+    /// <summary>A parameter carrying <paramref name="value"/> for this column.</summary>
+    public NpgsqlParameter CreateParameter(TValue value) => _binder.CreateParameter(value);
+
+    /// <summary>Writes <paramref name="value"/> as this column's field of a binary COPY row.</summary>
+    public System.Threading.Tasks.Task WriteAsync(NpgsqlBinaryImporter importer, TValue value, System.Threading.CancellationToken cancellationToken) =>
+        _binder.WriteAsync(importer, value, (Flags & ColumnFlags.ExplicitType) != 0 ? TypeName : null, cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is what rows read while the column is missing, so leaving it out of a write
+    /// loses nothing. <see langword="false"/> when the declared default has no CLR form to compare with.
+    /// </summary>
+    public bool IsDeclaredDefault(TValue value)
+    {
+        if (!_hasDeclaredDefault)
+        {
+            return false;
+        }
+
+        if (value is byte[] bytes && _declaredDefault is byte[] expected)
+        {
+            return bytes.AsSpan().SequenceEqual(expected);
+        }
+
+        return EqualityComparer<TValue>.Default.Equals(value, _declaredDefault);
+    }
+
+    internal NpgsqlParameter CreateArrayParameter(TValue[] values) => _binder.CreateArrayParameter(values);
 }

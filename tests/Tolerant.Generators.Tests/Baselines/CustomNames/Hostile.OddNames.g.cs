@@ -11,15 +11,18 @@ partial record OddNames : global::Tolerant.ISqlTable<global::Hostile.OddNames>
     {
         /// <summary>Column <c>ID</c> (<c>uuid</c>), part of the key.</summary>
         public static readonly global::Tolerant.Column<global::Hostile.OddNames, global::System.Guid> Id =
-            new(0, "ID", "Id", "uuid", global::Tolerant.ColumnFlags.Key);
+            new(0, "ID", "Id", "uuid",
+                global::Tolerant.ColumnFlags.Key);
 
         /// <summary>Column <c>select</c> (<c>text</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Hostile.OddNames, string?> Select =
-            new(1, "select", "Select", "text", global::Tolerant.ColumnFlags.Nullable);
+            new(1, "select", "Select", "text",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>naïve café</c> (<c>text</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Hostile.OddNames, string?> Unicode =
-            new(2, "naïve café", "Unicode", "text", global::Tolerant.ColumnFlags.Nullable);
+            new(2, "naïve café", "Unicode", "text",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>with "quotes" and \ slash</c> (<c>integer</c>).</summary>
         public static readonly global::Tolerant.Column<global::Hostile.OddNames, int> Weird =
@@ -27,7 +30,8 @@ partial record OddNames : global::Tolerant.ISqlTable<global::Hostile.OddNames>
 
         /// <summary>Column <c>ip_address</c> (<c>text</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Hostile.OddNames, string?> IPAddress =
-            new(4, "ip_address", "IPAddress", "text", global::Tolerant.ColumnFlags.Nullable);
+            new(4, "ip_address", "IPAddress", "text",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>user_id2_count</c> (<c>integer</c>).</summary>
         public static readonly global::Tolerant.Column<global::Hostile.OddNames, int> UserID2Count =
@@ -35,19 +39,27 @@ partial record OddNames : global::Tolerant.ISqlTable<global::Hostile.OddNames>
 
         /// <summary>Column <c>label</c> (<c>varchar(64)</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Hostile.OddNames, string?> Label =
-            new(6, "label", "Label", "varchar(64)", global::Tolerant.ColumnFlags.Nullable);
+            new(6, "label", "Label", "varchar(64)",
+                global::Tolerant.ColumnFlags.Nullable | global::Tolerant.ColumnFlags.ExplicitType);
 
         /// <summary>Column <c>tags</c> (<c>text[]</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Hostile.OddNames, string[]?> Tags =
-            new(7, "tags", "Tags", "text[]", global::Tolerant.ColumnFlags.Nullable);
+            new(7, "tags", "Tags", "text[]",
+                global::Tolerant.ColumnFlags.Nullable | global::Tolerant.ColumnFlags.ExplicitType);
 
         /// <summary>Column <c>settings</c> (<c>jsonb</c>), optional: added by migration 007; reads <c>'{}'</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Hostile.OddNames, string> Settings =
-            new(8, "settings", "Settings", "jsonb", global::Tolerant.ColumnFlags.Optional, since: "007", defaultSql: "'{}'");
+            new(8, "settings", "Settings", "jsonb",
+                global::Tolerant.ColumnFlags.Optional | global::Tolerant.ColumnFlags.ExplicitType,
+                since: "007",
+                defaultSql: "'{}'",
+                declaredDefault: "{}",
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>props</c> (<c>hstore</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Hostile.OddNames, global::System.Collections.Generic.Dictionary<string, string?>?> Properties =
-            new(9, "props", "Properties", "hstore", global::Tolerant.ColumnFlags.Nullable);
+            new(9, "props", "Properties", "hstore",
+                global::Tolerant.ColumnFlags.Nullable | global::Tolerant.ColumnFlags.ExplicitType);
 
         /// <summary>Column <c>class</c> (<c>integer</c>).</summary>
         public static readonly global::Tolerant.Column<global::Hostile.OddNames, int> @class =
@@ -70,4 +82,62 @@ partial record OddNames : global::Tolerant.ISqlTable<global::Hostile.OddNames>
         Columns.Settings,
         Columns.Properties,
         Columns.@class);
+
+    /// <inheritdoc />
+    static global::Hostile.OddNames global::Tolerant.ISqlTable<global::Hostile.OddNames>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
+    )
+    {
+        Id = reader.GetGuid(0),
+        Select = reader.IsDBNull(1) ? null : reader.GetString(1),
+        Unicode = reader.IsDBNull(2) ? null : reader.GetString(2),
+        Weird = reader.GetInt32(3),
+        IPAddress = reader.IsDBNull(4) ? null : reader.GetString(4),
+        UserID2Count = reader.GetInt32(5),
+        Label = reader.IsDBNull(6) ? null : reader.GetString(6),
+        Tags = reader.IsDBNull(7) ? null : reader.GetFieldValue<string[]>(7),
+        Settings = reader.GetString(8),
+        Properties = reader.IsDBNull(9) ? null : reader.GetFieldValue<global::System.Collections.Generic.Dictionary<string, string?>>(9),
+        @class = reader.GetInt32(10),
+    };
+
+    /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Hostile.OddNames>.CreateParameter(int ordinal, global::Hostile.OddNames row) => ordinal switch
+    {
+        0 => Columns.Id.CreateParameter(row.Id),
+        1 => Columns.Select.CreateParameter(row.Select),
+        2 => Columns.Unicode.CreateParameter(row.Unicode),
+        3 => Columns.Weird.CreateParameter(row.Weird),
+        4 => Columns.IPAddress.CreateParameter(row.IPAddress),
+        5 => Columns.UserID2Count.CreateParameter(row.UserID2Count),
+        6 => Columns.Label.CreateParameter(row.Label),
+        7 => Columns.Tags.CreateParameter(row.Tags),
+        8 => Columns.Settings.CreateParameter(row.Settings),
+        9 => Columns.Properties.CreateParameter(row.Properties),
+        10 => Columns.@class.CreateParameter(row.@class),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Hostile.OddNames>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Hostile.OddNames row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
+    {
+        0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),
+        1 => Columns.Select.WriteAsync(importer, row.Select, cancellationToken),
+        2 => Columns.Unicode.WriteAsync(importer, row.Unicode, cancellationToken),
+        3 => Columns.Weird.WriteAsync(importer, row.Weird, cancellationToken),
+        4 => Columns.IPAddress.WriteAsync(importer, row.IPAddress, cancellationToken),
+        5 => Columns.UserID2Count.WriteAsync(importer, row.UserID2Count, cancellationToken),
+        6 => Columns.Label.WriteAsync(importer, row.Label, cancellationToken),
+        7 => Columns.Tags.WriteAsync(importer, row.Tags, cancellationToken),
+        8 => Columns.Settings.WriteAsync(importer, row.Settings, cancellationToken),
+        9 => Columns.Properties.WriteAsync(importer, row.Properties, cancellationToken),
+        10 => Columns.@class.WriteAsync(importer, row.@class, cancellationToken),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static bool global::Tolerant.ISqlTable<global::Hostile.OddNames>.IsDeclaredDefault(int ordinal, global::Hostile.OddNames row) => ordinal switch
+    {
+        8 => Columns.Settings.IsDeclaredDefault(row.Settings),
+        _ => false,
+    };
 }

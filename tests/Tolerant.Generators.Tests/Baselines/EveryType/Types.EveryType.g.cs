@@ -11,7 +11,8 @@ partial record EveryType : global::Tolerant.ISqlTable<global::Types.EveryType>
     {
         /// <summary>Column <c>id</c> (<c>integer</c>), part of the key.</summary>
         public static readonly global::Tolerant.Column<global::Types.EveryType, int> Id =
-            new(0, "id", "Id", "integer", global::Tolerant.ColumnFlags.Key);
+            new(0, "id", "Id", "integer",
+                global::Tolerant.ColumnFlags.Key);
 
         /// <summary>Column <c>flag</c> (<c>boolean</c>).</summary>
         public static readonly global::Tolerant.Column<global::Types.EveryType, bool> Flag =
@@ -75,15 +76,18 @@ partial record EveryType : global::Tolerant.ISqlTable<global::Types.EveryType>
 
         /// <summary>Column <c>status</c> (<c>integer</c>).</summary>
         public static readonly global::Tolerant.Column<global::Types.EveryType, global::Types.Status> Status =
-            new(16, "status", "Status", "integer");
+            new(16, "status", "Status", "integer",
+                binder: global::Tolerant.Binding.EnumValueBinder<global::Types.Status, int, int>.Instance);
 
         /// <summary>Column <c>tiny</c> (<c>smallint</c>).</summary>
         public static readonly global::Tolerant.Column<global::Types.EveryType, global::Types.Tiny> Tiny =
-            new(17, "tiny", "Tiny", "smallint");
+            new(17, "tiny", "Tiny", "smallint",
+                binder: global::Tolerant.Binding.EnumValueBinder<global::Types.Tiny, byte, short>.Instance);
 
         /// <summary>Column <c>wide</c> (<c>bigint</c>).</summary>
         public static readonly global::Tolerant.Column<global::Types.EveryType, global::Types.Wide> Wide =
-            new(18, "wide", "Wide", "bigint");
+            new(18, "wide", "Wide", "bigint",
+                binder: global::Tolerant.Binding.EnumValueBinder<global::Types.Wide, long, long>.Instance);
     }
 
     /// <inheritdoc />
@@ -110,4 +114,82 @@ partial record EveryType : global::Tolerant.ISqlTable<global::Types.EveryType>
         Columns.Status,
         Columns.Tiny,
         Columns.Wide);
+
+    /// <inheritdoc />
+    static global::Types.EveryType global::Tolerant.ISqlTable<global::Types.EveryType>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
+    )
+    {
+        Id = reader.GetInt32(0),
+        Flag = reader.GetBoolean(1),
+        Small = reader.GetInt16(2),
+        Number = reader.GetInt32(3),
+        Big = reader.GetInt64(4),
+        Single = reader.GetFloat(5),
+        Double = reader.GetDouble(6),
+        Money = reader.GetDecimal(7),
+        Text = reader.GetString(8),
+        Uuid = reader.GetGuid(9),
+        Stamp = reader.GetDateTime(10),
+        StampTz = reader.GetFieldValue<global::System.DateTimeOffset>(11),
+        Day = reader.GetFieldValue<global::System.DateOnly>(12),
+        Time = reader.GetFieldValue<global::System.TimeOnly>(13),
+        Duration = reader.GetTimeSpan(14),
+        Bytes = reader.GetFieldValue<byte[]>(15),
+        Status = (global::Types.Status)reader.GetInt32(16),
+        Tiny = (global::Types.Tiny)reader.GetInt16(17),
+        Wide = (global::Types.Wide)reader.GetInt64(18),
+    };
+
+    /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Types.EveryType>.CreateParameter(int ordinal, global::Types.EveryType row) => ordinal switch
+    {
+        0 => Columns.Id.CreateParameter(row.Id),
+        1 => Columns.Flag.CreateParameter(row.Flag),
+        2 => Columns.Small.CreateParameter(row.Small),
+        3 => Columns.Number.CreateParameter(row.Number),
+        4 => Columns.Big.CreateParameter(row.Big),
+        5 => Columns.Single.CreateParameter(row.Single),
+        6 => Columns.Double.CreateParameter(row.Double),
+        7 => Columns.Money.CreateParameter(row.Money),
+        8 => Columns.Text.CreateParameter(row.Text),
+        9 => Columns.Uuid.CreateParameter(row.Uuid),
+        10 => Columns.Stamp.CreateParameter(row.Stamp),
+        11 => Columns.StampTz.CreateParameter(row.StampTz),
+        12 => Columns.Day.CreateParameter(row.Day),
+        13 => Columns.Time.CreateParameter(row.Time),
+        14 => Columns.Duration.CreateParameter(row.Duration),
+        15 => Columns.Bytes.CreateParameter(row.Bytes),
+        16 => Columns.Status.CreateParameter(row.Status),
+        17 => Columns.Tiny.CreateParameter(row.Tiny),
+        18 => Columns.Wide.CreateParameter(row.Wide),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Types.EveryType>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Types.EveryType row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
+    {
+        0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),
+        1 => Columns.Flag.WriteAsync(importer, row.Flag, cancellationToken),
+        2 => Columns.Small.WriteAsync(importer, row.Small, cancellationToken),
+        3 => Columns.Number.WriteAsync(importer, row.Number, cancellationToken),
+        4 => Columns.Big.WriteAsync(importer, row.Big, cancellationToken),
+        5 => Columns.Single.WriteAsync(importer, row.Single, cancellationToken),
+        6 => Columns.Double.WriteAsync(importer, row.Double, cancellationToken),
+        7 => Columns.Money.WriteAsync(importer, row.Money, cancellationToken),
+        8 => Columns.Text.WriteAsync(importer, row.Text, cancellationToken),
+        9 => Columns.Uuid.WriteAsync(importer, row.Uuid, cancellationToken),
+        10 => Columns.Stamp.WriteAsync(importer, row.Stamp, cancellationToken),
+        11 => Columns.StampTz.WriteAsync(importer, row.StampTz, cancellationToken),
+        12 => Columns.Day.WriteAsync(importer, row.Day, cancellationToken),
+        13 => Columns.Time.WriteAsync(importer, row.Time, cancellationToken),
+        14 => Columns.Duration.WriteAsync(importer, row.Duration, cancellationToken),
+        15 => Columns.Bytes.WriteAsync(importer, row.Bytes, cancellationToken),
+        16 => Columns.Status.WriteAsync(importer, row.Status, cancellationToken),
+        17 => Columns.Tiny.WriteAsync(importer, row.Tiny, cancellationToken),
+        18 => Columns.Wide.WriteAsync(importer, row.Wide, cancellationToken),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static bool global::Tolerant.ISqlTable<global::Types.EveryType>.IsDeclaredDefault(int ordinal, global::Types.EveryType row) => false;
 }

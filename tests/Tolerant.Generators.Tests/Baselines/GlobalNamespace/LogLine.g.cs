@@ -23,4 +23,29 @@ partial record LogLine : global::Tolerant.ISqlTable<global::LogLine>
         optional: false,
         Columns.Message,
         Columns.Level);
+
+    /// <inheritdoc />
+    static global::LogLine global::Tolerant.ISqlTable<global::LogLine>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetInt32(1)
+    );
+
+    /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::LogLine>.CreateParameter(int ordinal, global::LogLine row) => ordinal switch
+    {
+        0 => Columns.Message.CreateParameter(row.Message),
+        1 => Columns.Level.CreateParameter(row.Level),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::LogLine>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::LogLine row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
+    {
+        0 => Columns.Message.WriteAsync(importer, row.Message, cancellationToken),
+        1 => Columns.Level.WriteAsync(importer, row.Level, cancellationToken),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static bool global::Tolerant.ISqlTable<global::LogLine>.IsDeclaredDefault(int ordinal, global::LogLine row) => false;
 }

@@ -9,11 +9,13 @@ partial class Thing : global::Tolerant.ISqlTable<global::Thing>
     {
         /// <summary>Column <c>id</c> (<c>integer</c>), part of the key.</summary>
         public static readonly global::Tolerant.Column<global::Thing, int> Id =
-            new(0, "id", "Id", "integer", global::Tolerant.ColumnFlags.Key);
+            new(0, "id", "Id", "integer",
+                global::Tolerant.ColumnFlags.Key);
 
         /// <summary>Column <c>name</c> (<c>text</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Thing, string?> Name =
-            new(1, "name", "Name", "text", global::Tolerant.ColumnFlags.Nullable);
+            new(1, "name", "Name", "text",
+                global::Tolerant.ColumnFlags.Nullable);
     }
 
     /// <inheritdoc />
@@ -23,4 +25,31 @@ partial class Thing : global::Tolerant.ISqlTable<global::Thing>
         optional: false,
         Columns.Id,
         Columns.Name);
+
+    /// <inheritdoc />
+    static global::Thing global::Tolerant.ISqlTable<global::Thing>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
+    )
+    {
+        Id = reader.GetInt32(0),
+        Name = reader.IsDBNull(1) ? null : reader.GetString(1),
+    };
+
+    /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Thing>.CreateParameter(int ordinal, global::Thing row) => ordinal switch
+    {
+        0 => Columns.Id.CreateParameter(row.Id),
+        1 => Columns.Name.CreateParameter(row.Name),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Thing>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Thing row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
+    {
+        0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),
+        1 => Columns.Name.WriteAsync(importer, row.Name, cancellationToken),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static bool global::Tolerant.ISqlTable<global::Thing>.IsDeclaredDefault(int ordinal, global::Thing row) => false;
 }

@@ -15,11 +15,13 @@ partial class Schema
             {
                 /// <summary>Column <c>invoice_id</c> (<c>uuid</c>), part of the key.</summary>
                 public static readonly global::Tolerant.Column<global::Billing.Schema.Invoices.InvoiceLine, global::System.Guid> InvoiceId =
-                    new(0, "invoice_id", "InvoiceId", "uuid", global::Tolerant.ColumnFlags.Key);
+                    new(0, "invoice_id", "InvoiceId", "uuid",
+                        global::Tolerant.ColumnFlags.Key);
 
                 /// <summary>Column <c>line_no</c> (<c>integer</c>), part of the key.</summary>
                 public static readonly global::Tolerant.Column<global::Billing.Schema.Invoices.InvoiceLine, int> LineNo =
-                    new(1, "line_no", "LineNo", "integer", global::Tolerant.ColumnFlags.Key);
+                    new(1, "line_no", "LineNo", "integer",
+                        global::Tolerant.ColumnFlags.Key);
 
                 /// <summary>Column <c>amount</c> (<c>numeric</c>).</summary>
                 public static readonly global::Tolerant.Column<global::Billing.Schema.Invoices.InvoiceLine, decimal> Amount =
@@ -34,6 +36,36 @@ partial class Schema
                 Columns.InvoiceId,
                 Columns.LineNo,
                 Columns.Amount);
+
+            /// <inheritdoc />
+            static global::Billing.Schema.Invoices.InvoiceLine global::Tolerant.ISqlTable<global::Billing.Schema.Invoices.InvoiceLine>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
+            )
+            {
+                InvoiceId = reader.GetGuid(0),
+                LineNo = reader.GetInt32(1),
+                Amount = reader.GetDecimal(2),
+            };
+
+            /// <inheritdoc />
+            static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Billing.Schema.Invoices.InvoiceLine>.CreateParameter(int ordinal, global::Billing.Schema.Invoices.InvoiceLine row) => ordinal switch
+            {
+                0 => Columns.InvoiceId.CreateParameter(row.InvoiceId),
+                1 => Columns.LineNo.CreateParameter(row.LineNo),
+                2 => Columns.Amount.CreateParameter(row.Amount),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+            };
+
+            /// <inheritdoc />
+            static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Billing.Schema.Invoices.InvoiceLine>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Billing.Schema.Invoices.InvoiceLine row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
+            {
+                0 => Columns.InvoiceId.WriteAsync(importer, row.InvoiceId, cancellationToken),
+                1 => Columns.LineNo.WriteAsync(importer, row.LineNo, cancellationToken),
+                2 => Columns.Amount.WriteAsync(importer, row.Amount, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+            };
+
+            /// <inheritdoc />
+            static bool global::Tolerant.ISqlTable<global::Billing.Schema.Invoices.InvoiceLine>.IsDeclaredDefault(int ordinal, global::Billing.Schema.Invoices.InvoiceLine row) => false;
         }
     }
 }

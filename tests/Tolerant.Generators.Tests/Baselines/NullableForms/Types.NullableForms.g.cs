@@ -11,71 +11,89 @@ partial record NullableForms : global::Tolerant.ISqlTable<global::Types.Nullable
     {
         /// <summary>Column <c>id</c> (<c>integer</c>), part of the key.</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, int> Id =
-            new(0, "id", "Id", "integer", global::Tolerant.ColumnFlags.Key);
+            new(0, "id", "Id", "integer",
+                global::Tolerant.ColumnFlags.Key);
 
         /// <summary>Column <c>flag</c> (<c>boolean</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, bool?> Flag =
-            new(1, "flag", "Flag", "boolean", global::Tolerant.ColumnFlags.Nullable);
+            new(1, "flag", "Flag", "boolean",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>small</c> (<c>smallint</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, short?> Small =
-            new(2, "small", "Small", "smallint", global::Tolerant.ColumnFlags.Nullable);
+            new(2, "small", "Small", "smallint",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>number</c> (<c>integer</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, int?> Number =
-            new(3, "number", "Number", "integer", global::Tolerant.ColumnFlags.Nullable);
+            new(3, "number", "Number", "integer",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>big</c> (<c>bigint</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, long?> Big =
-            new(4, "big", "Big", "bigint", global::Tolerant.ColumnFlags.Nullable);
+            new(4, "big", "Big", "bigint",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>single</c> (<c>real</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, float?> Single =
-            new(5, "single", "Single", "real", global::Tolerant.ColumnFlags.Nullable);
+            new(5, "single", "Single", "real",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>double</c> (<c>double precision</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, double?> Double =
-            new(6, "double", "Double", "double precision", global::Tolerant.ColumnFlags.Nullable);
+            new(6, "double", "Double", "double precision",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>money</c> (<c>numeric</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, decimal?> Money =
-            new(7, "money", "Money", "numeric", global::Tolerant.ColumnFlags.Nullable);
+            new(7, "money", "Money", "numeric",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>text</c> (<c>text</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, string?> Text =
-            new(8, "text", "Text", "text", global::Tolerant.ColumnFlags.Nullable);
+            new(8, "text", "Text", "text",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>uuid</c> (<c>uuid</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, global::System.Guid?> Uuid =
-            new(9, "uuid", "Uuid", "uuid", global::Tolerant.ColumnFlags.Nullable);
+            new(9, "uuid", "Uuid", "uuid",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>stamp</c> (<c>timestamp without time zone</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, global::System.DateTime?> Stamp =
-            new(10, "stamp", "Stamp", "timestamp without time zone", global::Tolerant.ColumnFlags.Nullable);
+            new(10, "stamp", "Stamp", "timestamp without time zone",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>stamp_tz</c> (<c>timestamp with time zone</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, global::System.DateTimeOffset?> StampTz =
-            new(11, "stamp_tz", "StampTz", "timestamp with time zone", global::Tolerant.ColumnFlags.Nullable);
+            new(11, "stamp_tz", "StampTz", "timestamp with time zone",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>day</c> (<c>date</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, global::System.DateOnly?> Day =
-            new(12, "day", "Day", "date", global::Tolerant.ColumnFlags.Nullable);
+            new(12, "day", "Day", "date",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>time</c> (<c>time without time zone</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, global::System.TimeOnly?> Time =
-            new(13, "time", "Time", "time without time zone", global::Tolerant.ColumnFlags.Nullable);
+            new(13, "time", "Time", "time without time zone",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>duration</c> (<c>interval</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, global::System.TimeSpan?> Duration =
-            new(14, "duration", "Duration", "interval", global::Tolerant.ColumnFlags.Nullable);
+            new(14, "duration", "Duration", "interval",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>bytes</c> (<c>bytea</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, byte[]?> Bytes =
-            new(15, "bytes", "Bytes", "bytea", global::Tolerant.ColumnFlags.Nullable);
+            new(15, "bytes", "Bytes", "bytea",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>status</c> (<c>integer</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Types.NullableForms, global::Types.Status?> Status =
-            new(16, "status", "Status", "integer", global::Tolerant.ColumnFlags.Nullable);
+            new(16, "status", "Status", "integer",
+                global::Tolerant.ColumnFlags.Nullable,
+                binder: global::Tolerant.Binding.NullableEnumValueBinder<global::Types.Status, int, int>.Instance);
     }
 
     /// <inheritdoc />
@@ -100,4 +118,76 @@ partial record NullableForms : global::Tolerant.ISqlTable<global::Types.Nullable
         Columns.Duration,
         Columns.Bytes,
         Columns.Status);
+
+    /// <inheritdoc />
+    static global::Types.NullableForms global::Tolerant.ISqlTable<global::Types.NullableForms>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
+    )
+    {
+        Id = reader.GetInt32(0),
+        Flag = reader.IsDBNull(1) ? null : reader.GetBoolean(1),
+        Small = reader.IsDBNull(2) ? null : reader.GetInt16(2),
+        Number = reader.IsDBNull(3) ? null : reader.GetInt32(3),
+        Big = reader.IsDBNull(4) ? null : reader.GetInt64(4),
+        Single = reader.IsDBNull(5) ? null : reader.GetFloat(5),
+        Double = reader.IsDBNull(6) ? null : reader.GetDouble(6),
+        Money = reader.IsDBNull(7) ? null : reader.GetDecimal(7),
+        Text = reader.IsDBNull(8) ? null : reader.GetString(8),
+        Uuid = reader.IsDBNull(9) ? null : reader.GetGuid(9),
+        Stamp = reader.IsDBNull(10) ? null : reader.GetDateTime(10),
+        StampTz = reader.IsDBNull(11) ? null : reader.GetFieldValue<global::System.DateTimeOffset>(11),
+        Day = reader.IsDBNull(12) ? null : reader.GetFieldValue<global::System.DateOnly>(12),
+        Time = reader.IsDBNull(13) ? null : reader.GetFieldValue<global::System.TimeOnly>(13),
+        Duration = reader.IsDBNull(14) ? null : reader.GetTimeSpan(14),
+        Bytes = reader.IsDBNull(15) ? null : reader.GetFieldValue<byte[]>(15),
+        Status = reader.IsDBNull(16) ? null : (global::Types.Status)reader.GetInt32(16),
+    };
+
+    /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Types.NullableForms>.CreateParameter(int ordinal, global::Types.NullableForms row) => ordinal switch
+    {
+        0 => Columns.Id.CreateParameter(row.Id),
+        1 => Columns.Flag.CreateParameter(row.Flag),
+        2 => Columns.Small.CreateParameter(row.Small),
+        3 => Columns.Number.CreateParameter(row.Number),
+        4 => Columns.Big.CreateParameter(row.Big),
+        5 => Columns.Single.CreateParameter(row.Single),
+        6 => Columns.Double.CreateParameter(row.Double),
+        7 => Columns.Money.CreateParameter(row.Money),
+        8 => Columns.Text.CreateParameter(row.Text),
+        9 => Columns.Uuid.CreateParameter(row.Uuid),
+        10 => Columns.Stamp.CreateParameter(row.Stamp),
+        11 => Columns.StampTz.CreateParameter(row.StampTz),
+        12 => Columns.Day.CreateParameter(row.Day),
+        13 => Columns.Time.CreateParameter(row.Time),
+        14 => Columns.Duration.CreateParameter(row.Duration),
+        15 => Columns.Bytes.CreateParameter(row.Bytes),
+        16 => Columns.Status.CreateParameter(row.Status),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Types.NullableForms>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Types.NullableForms row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
+    {
+        0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),
+        1 => Columns.Flag.WriteAsync(importer, row.Flag, cancellationToken),
+        2 => Columns.Small.WriteAsync(importer, row.Small, cancellationToken),
+        3 => Columns.Number.WriteAsync(importer, row.Number, cancellationToken),
+        4 => Columns.Big.WriteAsync(importer, row.Big, cancellationToken),
+        5 => Columns.Single.WriteAsync(importer, row.Single, cancellationToken),
+        6 => Columns.Double.WriteAsync(importer, row.Double, cancellationToken),
+        7 => Columns.Money.WriteAsync(importer, row.Money, cancellationToken),
+        8 => Columns.Text.WriteAsync(importer, row.Text, cancellationToken),
+        9 => Columns.Uuid.WriteAsync(importer, row.Uuid, cancellationToken),
+        10 => Columns.Stamp.WriteAsync(importer, row.Stamp, cancellationToken),
+        11 => Columns.StampTz.WriteAsync(importer, row.StampTz, cancellationToken),
+        12 => Columns.Day.WriteAsync(importer, row.Day, cancellationToken),
+        13 => Columns.Time.WriteAsync(importer, row.Time, cancellationToken),
+        14 => Columns.Duration.WriteAsync(importer, row.Duration, cancellationToken),
+        15 => Columns.Bytes.WriteAsync(importer, row.Bytes, cancellationToken),
+        16 => Columns.Status.WriteAsync(importer, row.Status, cancellationToken),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static bool global::Tolerant.ISqlTable<global::Types.NullableForms>.IsDeclaredDefault(int ordinal, global::Types.NullableForms row) => false;
 }

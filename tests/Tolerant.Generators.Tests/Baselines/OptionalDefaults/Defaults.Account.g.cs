@@ -11,67 +11,136 @@ partial record Account : global::Tolerant.ISqlTable<global::Defaults.Account>
     {
         /// <summary>Column <c>id</c> (<c>uuid</c>), part of the key.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, global::System.Guid> Id =
-            new(0, "id", "Id", "uuid", global::Tolerant.ColumnFlags.Key);
+            new(0, "id", "Id", "uuid",
+                global::Tolerant.ColumnFlags.Key);
 
         /// <summary>Column <c>locked</c> (<c>boolean</c>), optional: added by migration 030; reads <c>false</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, bool> Locked =
-            new(1, "locked", "Locked", "boolean", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "false");
+            new(1, "locked", "Locked", "boolean",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "false",
+                declaredDefault: false,
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>quota</c> (<c>integer</c>), optional: added by migration 030; reads <c>42</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, int> Quota =
-            new(2, "quota", "Quota", "integer", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "42");
+            new(2, "quota", "Quota", "integer",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "42",
+                declaredDefault: 42,
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>balance</c> (<c>bigint</c>), optional: added by migration 030; reads <c>-1</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, long> Balance =
-            new(3, "balance", "Balance", "bigint", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "-1");
+            new(3, "balance", "Balance", "bigint",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "-1",
+                declaredDefault: -1L,
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>ratio</c> (<c>double precision</c>), optional: added by migration 030; reads <c>1.5e3</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, double> Ratio =
-            new(4, "ratio", "Ratio", "double precision", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "1.5e3");
+            new(4, "ratio", "Ratio", "double precision",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "1.5e3",
+                declaredDefault: 1.5e3D,
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>fee</c> (<c>numeric</c>), optional: added by migration 030; reads <c>12.50</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, decimal> Fee =
-            new(5, "fee", "Fee", "numeric", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "12.50");
+            new(5, "fee", "Fee", "numeric",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "12.50",
+                declaredDefault: 12.50M,
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>motto</c> (<c>text</c>), optional: added by migration 030; reads <c>'it''s'</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, string> Motto =
-            new(6, "motto", "Motto", "text", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "'it''s'");
+            new(6, "motto", "Motto", "text",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "'it''s'",
+                declaredDefault: "it's",
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>tenant</c> (<c>uuid</c>), optional: added by migration 030; reads <c>'00000000-0000-0000-0000-000000000000'</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, global::System.Guid> Tenant =
-            new(7, "tenant", "Tenant", "uuid", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "'00000000-0000-0000-0000-000000000000'");
+            new(7, "tenant", "Tenant", "uuid",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "'00000000-0000-0000-0000-000000000000'",
+                declaredDefault: new global::System.Guid("00000000-0000-0000-0000-000000000000"),
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>since</c> (<c>timestamp with time zone</c>), optional: added by migration 030; reads <c>'2000-01-01 00:00:00+00'</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, global::System.DateTimeOffset> Since =
-            new(8, "since", "Since", "timestamp with time zone", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "'2000-01-01 00:00:00+00'");
+            new(8, "since", "Since", "timestamp with time zone",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "'2000-01-01 00:00:00+00'");
 
         /// <summary>Column <c>start</c> (<c>date</c>), optional: added by migration 030; reads <c>'2000-01-31'</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, global::System.DateOnly> Start =
-            new(9, "start", "Start", "date", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "'2000-01-31'");
+            new(9, "start", "Start", "date",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "'2000-01-31'",
+                declaredDefault: new global::System.DateOnly(2000, 1, 31),
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>opens</c> (<c>time without time zone</c>), optional: added by migration 030; reads <c>'08:30:00'</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, global::System.TimeOnly> Opens =
-            new(10, "opens", "Opens", "time without time zone", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "'08:30:00'");
+            new(10, "opens", "Opens", "time without time zone",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "'08:30:00'",
+                declaredDefault: global::System.TimeOnly.Parse("08:30:00", global::System.Globalization.CultureInfo.InvariantCulture),
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>grace</c> (<c>interval</c>), optional: added by migration 030; reads <c>'1 day 2 hours'</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, global::System.TimeSpan> Grace =
-            new(11, "grace", "Grace", "interval", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "'1 day 2 hours'");
+            new(11, "grace", "Grace", "interval",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "'1 day 2 hours'");
 
         /// <summary>Column <c>salt</c> (<c>bytea</c>), optional: added by migration 030; reads <c>'\x00ff'</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, byte[]> Salt =
-            new(12, "salt", "Salt", "bytea", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "'\\x00ff'");
+            new(12, "salt", "Salt", "bytea",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "'\\x00ff'",
+                declaredDefault: new byte[] { 0x00, 0xff },
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>tier</c> (<c>integer</c>), optional: added by migration 030; reads <c>1</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, global::Defaults.Tier> Tier =
-            new(13, "tier", "Tier", "integer", global::Tolerant.ColumnFlags.Optional, since: "030", defaultSql: "1");
+            new(13, "tier", "Tier", "integer",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "030",
+                defaultSql: "1",
+                binder: global::Tolerant.Binding.EnumValueBinder<global::Defaults.Tier, int, int>.Instance,
+                declaredDefault: (global::Defaults.Tier)(1),
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>note</c> (<c>text</c>, nullable), optional; reads NULL while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, string?> Note =
-            new(14, "note", "Note", "text", global::Tolerant.ColumnFlags.Optional | global::Tolerant.ColumnFlags.Nullable);
+            new(14, "note", "Note", "text",
+                global::Tolerant.ColumnFlags.Optional | global::Tolerant.ColumnFlags.Nullable,
+                declaredDefault: default,
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>score</c> (<c>integer</c>, nullable), optional; reads NULL while missing.</summary>
         public static readonly global::Tolerant.Column<global::Defaults.Account, int?> Score =
-            new(15, "score", "Score", "integer", global::Tolerant.ColumnFlags.Optional | global::Tolerant.ColumnFlags.Nullable);
+            new(15, "score", "Score", "integer",
+                global::Tolerant.ColumnFlags.Optional | global::Tolerant.ColumnFlags.Nullable,
+                declaredDefault: default,
+                hasDeclaredDefault: true);
     }
 
     /// <inheritdoc />
@@ -95,4 +164,91 @@ partial record Account : global::Tolerant.ISqlTable<global::Defaults.Account>
         Columns.Tier,
         Columns.Note,
         Columns.Score);
+
+    /// <inheritdoc />
+    static global::Defaults.Account global::Tolerant.ISqlTable<global::Defaults.Account>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
+    )
+    {
+        Id = reader.GetGuid(0),
+        Locked = reader.GetBoolean(1),
+        Quota = reader.GetInt32(2),
+        Balance = reader.GetInt64(3),
+        Ratio = reader.GetDouble(4),
+        Fee = reader.GetDecimal(5),
+        Motto = reader.GetString(6),
+        Tenant = reader.GetGuid(7),
+        Since = reader.GetFieldValue<global::System.DateTimeOffset>(8),
+        Start = reader.GetFieldValue<global::System.DateOnly>(9),
+        Opens = reader.GetFieldValue<global::System.TimeOnly>(10),
+        Grace = reader.GetTimeSpan(11),
+        Salt = reader.GetFieldValue<byte[]>(12),
+        Tier = (global::Defaults.Tier)reader.GetInt32(13),
+        Note = reader.IsDBNull(14) ? null : reader.GetString(14),
+        Score = reader.IsDBNull(15) ? null : reader.GetInt32(15),
+    };
+
+    /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Defaults.Account>.CreateParameter(int ordinal, global::Defaults.Account row) => ordinal switch
+    {
+        0 => Columns.Id.CreateParameter(row.Id),
+        1 => Columns.Locked.CreateParameter(row.Locked),
+        2 => Columns.Quota.CreateParameter(row.Quota),
+        3 => Columns.Balance.CreateParameter(row.Balance),
+        4 => Columns.Ratio.CreateParameter(row.Ratio),
+        5 => Columns.Fee.CreateParameter(row.Fee),
+        6 => Columns.Motto.CreateParameter(row.Motto),
+        7 => Columns.Tenant.CreateParameter(row.Tenant),
+        8 => Columns.Since.CreateParameter(row.Since),
+        9 => Columns.Start.CreateParameter(row.Start),
+        10 => Columns.Opens.CreateParameter(row.Opens),
+        11 => Columns.Grace.CreateParameter(row.Grace),
+        12 => Columns.Salt.CreateParameter(row.Salt),
+        13 => Columns.Tier.CreateParameter(row.Tier),
+        14 => Columns.Note.CreateParameter(row.Note),
+        15 => Columns.Score.CreateParameter(row.Score),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Defaults.Account>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Defaults.Account row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
+    {
+        0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),
+        1 => Columns.Locked.WriteAsync(importer, row.Locked, cancellationToken),
+        2 => Columns.Quota.WriteAsync(importer, row.Quota, cancellationToken),
+        3 => Columns.Balance.WriteAsync(importer, row.Balance, cancellationToken),
+        4 => Columns.Ratio.WriteAsync(importer, row.Ratio, cancellationToken),
+        5 => Columns.Fee.WriteAsync(importer, row.Fee, cancellationToken),
+        6 => Columns.Motto.WriteAsync(importer, row.Motto, cancellationToken),
+        7 => Columns.Tenant.WriteAsync(importer, row.Tenant, cancellationToken),
+        8 => Columns.Since.WriteAsync(importer, row.Since, cancellationToken),
+        9 => Columns.Start.WriteAsync(importer, row.Start, cancellationToken),
+        10 => Columns.Opens.WriteAsync(importer, row.Opens, cancellationToken),
+        11 => Columns.Grace.WriteAsync(importer, row.Grace, cancellationToken),
+        12 => Columns.Salt.WriteAsync(importer, row.Salt, cancellationToken),
+        13 => Columns.Tier.WriteAsync(importer, row.Tier, cancellationToken),
+        14 => Columns.Note.WriteAsync(importer, row.Note, cancellationToken),
+        15 => Columns.Score.WriteAsync(importer, row.Score, cancellationToken),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static bool global::Tolerant.ISqlTable<global::Defaults.Account>.IsDeclaredDefault(int ordinal, global::Defaults.Account row) => ordinal switch
+    {
+        1 => Columns.Locked.IsDeclaredDefault(row.Locked),
+        2 => Columns.Quota.IsDeclaredDefault(row.Quota),
+        3 => Columns.Balance.IsDeclaredDefault(row.Balance),
+        4 => Columns.Ratio.IsDeclaredDefault(row.Ratio),
+        5 => Columns.Fee.IsDeclaredDefault(row.Fee),
+        6 => Columns.Motto.IsDeclaredDefault(row.Motto),
+        7 => Columns.Tenant.IsDeclaredDefault(row.Tenant),
+        8 => Columns.Since.IsDeclaredDefault(row.Since),
+        9 => Columns.Start.IsDeclaredDefault(row.Start),
+        10 => Columns.Opens.IsDeclaredDefault(row.Opens),
+        11 => Columns.Grace.IsDeclaredDefault(row.Grace),
+        12 => Columns.Salt.IsDeclaredDefault(row.Salt),
+        13 => Columns.Tier.IsDeclaredDefault(row.Tier),
+        14 => Columns.Note.IsDeclaredDefault(row.Note),
+        15 => Columns.Score.IsDeclaredDefault(row.Score),
+        _ => false,
+    };
 }

@@ -11,7 +11,8 @@ partial record SessionEvent : global::Tolerant.ISqlTable<global::Audit.Events.Se
     {
         /// <summary>Column <c>id</c> (<c>bigint</c>), part of the key.</summary>
         public static readonly global::Tolerant.Column<global::Audit.Events.SessionEvent, long> Id =
-            new(0, "id", "Id", "bigint", global::Tolerant.ColumnFlags.Key);
+            new(0, "id", "Id", "bigint",
+                global::Tolerant.ColumnFlags.Key);
 
         /// <summary>Column <c>session_id</c> (<c>uuid</c>).</summary>
         public static readonly global::Tolerant.Column<global::Audit.Events.SessionEvent, global::System.Guid> SessionId =
@@ -27,7 +28,12 @@ partial record SessionEvent : global::Tolerant.ISqlTable<global::Audit.Events.Se
 
         /// <summary>Column <c>channel</c> (<c>text</c>), optional: added by migration 021; reads <c>'web'</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Audit.Events.SessionEvent, string> Channel =
-            new(4, "channel", "Channel", "text", global::Tolerant.ColumnFlags.Optional, since: "021", defaultSql: "'web'");
+            new(4, "channel", "Channel", "text",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "021",
+                defaultSql: "'web'",
+                declaredDefault: "web",
+                hasDeclaredDefault: true);
     }
 
     /// <inheritdoc />
@@ -40,4 +46,44 @@ partial record SessionEvent : global::Tolerant.ISqlTable<global::Audit.Events.Se
         Columns.EventKind,
         Columns.At,
         Columns.Channel);
+
+    /// <inheritdoc />
+    static global::Audit.Events.SessionEvent global::Tolerant.ISqlTable<global::Audit.Events.SessionEvent>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetGuid(1),
+        reader.GetString(2),
+        reader.GetFieldValue<global::System.DateTimeOffset>(3)
+    )
+    {
+        Channel = reader.GetString(4),
+    };
+
+    /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Audit.Events.SessionEvent>.CreateParameter(int ordinal, global::Audit.Events.SessionEvent row) => ordinal switch
+    {
+        0 => Columns.Id.CreateParameter(row.Id),
+        1 => Columns.SessionId.CreateParameter(row.SessionId),
+        2 => Columns.EventKind.CreateParameter(row.EventKind),
+        3 => Columns.At.CreateParameter(row.At),
+        4 => Columns.Channel.CreateParameter(row.Channel),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Audit.Events.SessionEvent>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Audit.Events.SessionEvent row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
+    {
+        0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),
+        1 => Columns.SessionId.WriteAsync(importer, row.SessionId, cancellationToken),
+        2 => Columns.EventKind.WriteAsync(importer, row.EventKind, cancellationToken),
+        3 => Columns.At.WriteAsync(importer, row.At, cancellationToken),
+        4 => Columns.Channel.WriteAsync(importer, row.Channel, cancellationToken),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static bool global::Tolerant.ISqlTable<global::Audit.Events.SessionEvent>.IsDeclaredDefault(int ordinal, global::Audit.Events.SessionEvent row) => ordinal switch
+    {
+        4 => Columns.Channel.IsDeclaredDefault(row.Channel),
+        _ => false,
+    };
 }

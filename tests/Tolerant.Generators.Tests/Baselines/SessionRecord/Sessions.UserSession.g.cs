@@ -11,7 +11,8 @@ partial record UserSession : global::Tolerant.ISqlTable<global::Sessions.UserSes
     {
         /// <summary>Column <c>id</c> (<c>uuid</c>), part of the key.</summary>
         public static readonly global::Tolerant.Column<global::Sessions.UserSession, global::System.Guid> Id =
-            new(0, "id", "Id", "uuid", global::Tolerant.ColumnFlags.Key);
+            new(0, "id", "Id", "uuid",
+                global::Tolerant.ColumnFlags.Key);
 
         /// <summary>Column <c>user_id</c> (<c>uuid</c>).</summary>
         public static readonly global::Tolerant.Column<global::Sessions.UserSession, global::System.Guid> UserId =
@@ -19,7 +20,8 @@ partial record UserSession : global::Tolerant.ISqlTable<global::Sessions.UserSes
 
         /// <summary>Column <c>ip</c> (<c>text</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Sessions.UserSession, string?> IpAddress =
-            new(2, "ip", "IpAddress", "text", global::Tolerant.ColumnFlags.Nullable);
+            new(2, "ip", "IpAddress", "text",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>created_at</c> (<c>timestamp with time zone</c>).</summary>
         public static readonly global::Tolerant.Column<global::Sessions.UserSession, global::System.DateTimeOffset> CreatedAt =
@@ -27,19 +29,33 @@ partial record UserSession : global::Tolerant.ISqlTable<global::Sessions.UserSes
 
         /// <summary>Column <c>expires_at</c> (<c>timestamp with time zone</c>, nullable).</summary>
         public static readonly global::Tolerant.Column<global::Sessions.UserSession, global::System.DateTimeOffset?> ExpiresAt =
-            new(4, "expires_at", "ExpiresAt", "timestamp with time zone", global::Tolerant.ColumnFlags.Nullable);
+            new(4, "expires_at", "ExpiresAt", "timestamp with time zone",
+                global::Tolerant.ColumnFlags.Nullable);
 
         /// <summary>Column <c>is_active</c> (<c>boolean</c>), optional: added by migration 015; reads <c>true</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Sessions.UserSession, bool> IsActive =
-            new(5, "is_active", "IsActive", "boolean", global::Tolerant.ColumnFlags.Optional, since: "015", defaultSql: "true");
+            new(5, "is_active", "IsActive", "boolean",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "015",
+                defaultSql: "true",
+                declaredDefault: true,
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>updated_at</c> (<c>timestamp with time zone</c>, nullable), optional: added by migration 015; reads NULL while missing.</summary>
         public static readonly global::Tolerant.Column<global::Sessions.UserSession, global::System.DateTimeOffset?> UpdatedAt =
-            new(6, "updated_at", "UpdatedAt", "timestamp with time zone", global::Tolerant.ColumnFlags.Optional | global::Tolerant.ColumnFlags.Nullable, since: "015");
+            new(6, "updated_at", "UpdatedAt", "timestamp with time zone",
+                global::Tolerant.ColumnFlags.Optional | global::Tolerant.ColumnFlags.Nullable,
+                since: "015",
+                declaredDefault: default,
+                hasDeclaredDefault: true);
 
         /// <summary>Column <c>logout_at</c> (<c>timestamp with time zone</c>, nullable), optional: added by migration 015; reads NULL while missing.</summary>
         public static readonly global::Tolerant.Column<global::Sessions.UserSession, global::System.DateTimeOffset?> LogoutAt =
-            new(7, "logout_at", "LogoutAt", "timestamp with time zone", global::Tolerant.ColumnFlags.Optional | global::Tolerant.ColumnFlags.Nullable, since: "015");
+            new(7, "logout_at", "LogoutAt", "timestamp with time zone",
+                global::Tolerant.ColumnFlags.Optional | global::Tolerant.ColumnFlags.Nullable,
+                since: "015",
+                declaredDefault: default,
+                hasDeclaredDefault: true);
     }
 
     /// <inheritdoc />
@@ -55,4 +71,55 @@ partial record UserSession : global::Tolerant.ISqlTable<global::Sessions.UserSes
         Columns.IsActive,
         Columns.UpdatedAt,
         Columns.LogoutAt);
+
+    /// <inheritdoc />
+    static global::Sessions.UserSession global::Tolerant.ISqlTable<global::Sessions.UserSession>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
+    )
+    {
+        Id = reader.GetGuid(0),
+        UserId = reader.GetGuid(1),
+        IpAddress = reader.IsDBNull(2) ? null : reader.GetString(2),
+        CreatedAt = reader.GetFieldValue<global::System.DateTimeOffset>(3),
+        ExpiresAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<global::System.DateTimeOffset>(4),
+        IsActive = reader.GetBoolean(5),
+        UpdatedAt = reader.IsDBNull(6) ? null : reader.GetFieldValue<global::System.DateTimeOffset>(6),
+        LogoutAt = reader.IsDBNull(7) ? null : reader.GetFieldValue<global::System.DateTimeOffset>(7),
+    };
+
+    /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Sessions.UserSession>.CreateParameter(int ordinal, global::Sessions.UserSession row) => ordinal switch
+    {
+        0 => Columns.Id.CreateParameter(row.Id),
+        1 => Columns.UserId.CreateParameter(row.UserId),
+        2 => Columns.IpAddress.CreateParameter(row.IpAddress),
+        3 => Columns.CreatedAt.CreateParameter(row.CreatedAt),
+        4 => Columns.ExpiresAt.CreateParameter(row.ExpiresAt),
+        5 => Columns.IsActive.CreateParameter(row.IsActive),
+        6 => Columns.UpdatedAt.CreateParameter(row.UpdatedAt),
+        7 => Columns.LogoutAt.CreateParameter(row.LogoutAt),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Sessions.UserSession>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Sessions.UserSession row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
+    {
+        0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),
+        1 => Columns.UserId.WriteAsync(importer, row.UserId, cancellationToken),
+        2 => Columns.IpAddress.WriteAsync(importer, row.IpAddress, cancellationToken),
+        3 => Columns.CreatedAt.WriteAsync(importer, row.CreatedAt, cancellationToken),
+        4 => Columns.ExpiresAt.WriteAsync(importer, row.ExpiresAt, cancellationToken),
+        5 => Columns.IsActive.WriteAsync(importer, row.IsActive, cancellationToken),
+        6 => Columns.UpdatedAt.WriteAsync(importer, row.UpdatedAt, cancellationToken),
+        7 => Columns.LogoutAt.WriteAsync(importer, row.LogoutAt, cancellationToken),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static bool global::Tolerant.ISqlTable<global::Sessions.UserSession>.IsDeclaredDefault(int ordinal, global::Sessions.UserSession row) => ordinal switch
+    {
+        5 => Columns.IsActive.IsDeclaredDefault(row.IsActive),
+        6 => Columns.UpdatedAt.IsDeclaredDefault(row.UpdatedAt),
+        7 => Columns.LogoutAt.IsDeclaredDefault(row.LogoutAt),
+        _ => false,
+    };
 }

@@ -11,7 +11,8 @@ partial class Counter : global::Tolerant.ISqlTable<global::Metrics.Counter>
     {
         /// <summary>Column <c>name</c> (<c>text</c>), part of the key.</summary>
         public static readonly global::Tolerant.Column<global::Metrics.Counter, string> Name =
-            new(0, "name", "Name", "text", global::Tolerant.ColumnFlags.Key);
+            new(0, "name", "Name", "text",
+                global::Tolerant.ColumnFlags.Key);
 
         /// <summary>Column <c>count</c> (<c>bigint</c>).</summary>
         public static readonly global::Tolerant.Column<global::Metrics.Counter, long> Count =
@@ -25,4 +26,31 @@ partial class Counter : global::Tolerant.ISqlTable<global::Metrics.Counter>
         optional: false,
         Columns.Name,
         Columns.Count);
+
+    /// <inheritdoc />
+    static global::Metrics.Counter global::Tolerant.ISqlTable<global::Metrics.Counter>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
+    )
+    {
+        Name = reader.GetString(0),
+        Count = reader.GetInt64(1),
+    };
+
+    /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Metrics.Counter>.CreateParameter(int ordinal, global::Metrics.Counter row) => ordinal switch
+    {
+        0 => Columns.Name.CreateParameter(row.Name),
+        1 => Columns.Count.CreateParameter(row.Count),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Metrics.Counter>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Metrics.Counter row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
+    {
+        0 => Columns.Name.WriteAsync(importer, row.Name, cancellationToken),
+        1 => Columns.Count.WriteAsync(importer, row.Count, cancellationToken),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static bool global::Tolerant.ISqlTable<global::Metrics.Counter>.IsDeclaredDefault(int ordinal, global::Metrics.Counter row) => false;
 }

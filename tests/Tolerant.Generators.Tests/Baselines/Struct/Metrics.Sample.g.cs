@@ -11,7 +11,8 @@ partial struct Sample : global::Tolerant.ISqlTable<global::Metrics.Sample>
     {
         /// <summary>Column <c>id</c> (<c>bigint</c>), part of the key.</summary>
         public static readonly global::Tolerant.Column<global::Metrics.Sample, long> Id =
-            new(0, "id", "Id", "bigint", global::Tolerant.ColumnFlags.Key);
+            new(0, "id", "Id", "bigint",
+                global::Tolerant.ColumnFlags.Key);
 
         /// <summary>Column <c>value</c> (<c>double precision</c>).</summary>
         public static readonly global::Tolerant.Column<global::Metrics.Sample, double> Value =
@@ -19,7 +20,12 @@ partial struct Sample : global::Tolerant.ISqlTable<global::Metrics.Sample>
 
         /// <summary>Column <c>weight</c> (<c>integer</c>), optional: added by migration 2; reads <c>0</c> while missing.</summary>
         public static readonly global::Tolerant.Column<global::Metrics.Sample, int> Weight =
-            new(2, "weight", "Weight", "integer", global::Tolerant.ColumnFlags.Optional, since: "2", defaultSql: "0");
+            new(2, "weight", "Weight", "integer",
+                global::Tolerant.ColumnFlags.Optional,
+                since: "2",
+                defaultSql: "0",
+                declaredDefault: 0,
+                hasDeclaredDefault: true);
     }
 
     /// <inheritdoc />
@@ -30,4 +36,38 @@ partial struct Sample : global::Tolerant.ISqlTable<global::Metrics.Sample>
         Columns.Id,
         Columns.Value,
         Columns.Weight);
+
+    /// <inheritdoc />
+    static global::Metrics.Sample global::Tolerant.ISqlTable<global::Metrics.Sample>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
+    )
+    {
+        Id = reader.GetInt64(0),
+        Value = reader.GetDouble(1),
+        Weight = reader.GetInt32(2),
+    };
+
+    /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Metrics.Sample>.CreateParameter(int ordinal, global::Metrics.Sample row) => ordinal switch
+    {
+        0 => Columns.Id.CreateParameter(row.Id),
+        1 => Columns.Value.CreateParameter(row.Value),
+        2 => Columns.Weight.CreateParameter(row.Weight),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Metrics.Sample>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Metrics.Sample row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
+    {
+        0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),
+        1 => Columns.Value.WriteAsync(importer, row.Value, cancellationToken),
+        2 => Columns.Weight.WriteAsync(importer, row.Weight, cancellationToken),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
+    static bool global::Tolerant.ISqlTable<global::Metrics.Sample>.IsDeclaredDefault(int ordinal, global::Metrics.Sample row) => ordinal switch
+    {
+        2 => Columns.Weight.IsDeclaredDefault(row.Weight),
+        _ => false,
+    };
 }

@@ -1,0 +1,48 @@
+using Npgsql;
+using Tolerant.Querying;
+
+namespace Tolerant;
+
+/// <summary>
+/// A condition on the rows of <typeparamref name="T"/>, built from column descriptors (<c>Columns.IsActive.Eq(true)</c>)
+/// and combined with <c>&amp;</c>, <c>|</c> and <c>!</c>. Every value travels as a typed parameter. A condition on a
+/// missing optional column is evaluated by PostgreSQL against the column's declared default, exactly as if the
+/// migration had run. Conditions are immutable and can be reused.
+/// </summary>
+/// <typeparam name="T">The mapped record type.</typeparam>
+public abstract class Condition<T>
+    where T : ISqlTable<T>
+{
+    private protected Condition()
+    {
+    }
+
+    /// <summary>Both conditions hold.</summary>
+    public static Condition<T> operator &(Condition<T> left, Condition<T> right) => new AndCondition<T>(left, right);
+
+    /// <summary>Either condition holds.</summary>
+    public static Condition<T> operator |(Condition<T> left, Condition<T> right) => new OrCondition<T>(left, right);
+
+    /// <summary>The condition does not hold.</summary>
+    public static Condition<T> operator !(Condition<T> condition) => new NotCondition<T>(condition);
+
+    /// <summary>Writes the condition as SQL, numbering its parameters from the builder's next one.</summary>
+    internal abstract void Render(StatementBuilder<T> sql);
+
+    /// <summary>Adds the condition's parameters in the order <see cref="Render"/> numbered them.</summary>
+    internal abstract void Bind(NpgsqlParameterCollection parameters);
+
+    /// <summary>Whether <paramref name="other"/> renders to the same SQL text, whatever its values.</summary>
+    internal abstract bool HasSameShape(Condition<T> other);
+
+    /// <summary>A hash of the shape, consistent with <see cref="HasSameShape"/>.</summary>
+    internal abstract int ShapeHash();
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var sql = new StatementBuilder<T>(expressions: null);
+        Render(sql);
+        return sql.ToString();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+
+namespace Tolerant.Execution;
+
+/// <summary>SELECT into a list: every mapped column in ordinal order, read by the generated row reader.</summary>
+internal readonly struct ReadOperation<T>(StatementKey<T> key, Condition<T>? where, int? limit, bool single) : ITableOperation<T, List<T>>
+    where T : ISqlTable<T>
+{
+    public List<T> WhenTableMissing(TableCapabilities<T> capabilities) => [];
+
+    public async Task<List<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
+    {
+        await using var command = await SelectCommand.CreateAsync(context, key, where, limit, cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(
+            single ? System.Data.CommandBehavior.SingleRow : System.Data.CommandBehavior.Default, cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(T.ReadRow(reader));
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>SELECT count(*).</summary>
+internal readonly struct CountOperation<T>(StatementKey<T> key, Condition<T>? where) : ITableOperation<T, long>
+    where T : ISqlTable<T>
+{
+    public long WhenTableMissing(TableCapabilities<T> capabilities) => 0;
+
+    public async Task<long> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
+    {
+        await using var command = await SelectCommand.CreateAsync(context, key, where, limit: null, cancellationToken).ConfigureAwait(false);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+}
+
+/// <summary>SELECT whose reader outlives the operation, for streaming.</summary>
+internal readonly struct OpenReaderOperation<T>(StatementKey<T> key, Condition<T>? where, int? limit) : ITableOperation<T, ReaderLease>
+    where T : ISqlTable<T>
+{
+    public ReaderLease WhenTableMissing(TableCapabilities<T> capabilities) => new(null, null);
+
+    public async Task<ReaderLease> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
+    {
+        var command = await SelectCommand.CreateAsync(context, key, where, limit, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new ReaderLease(command, await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
+
+/// <summary>An open reader and its command, disposed together.</summary>
+internal sealed class ReaderLease(NpgsqlCommand? command, NpgsqlDataReader? reader) : System.IAsyncDisposable
+{
+    public NpgsqlDataReader? Reader => reader;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (reader is not null)
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (command is not null)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Builds the command of a SELECT or count: cached text, the condition's parameters, then the limit.</summary>
+internal static class SelectCommand
+{
+    public static async Task<NpgsqlCommand> CreateAsync<T>(
+        CommandContext<T> context, StatementKey<T> key, Condition<T>? where, int? limit, CancellationToken cancellationToken)
+        where T : ISqlTable<T>
+    {
+        var command = context.Command(context.Capabilities.Statements.Get(key));
+        where?.Bind(command.Parameters);
+        if (key.HasLimit)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = limit ?? 0 });
+        }
+
+        await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
+        return command;
+    }
+}

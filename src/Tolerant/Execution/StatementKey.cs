@@ -1,0 +1,68 @@
+using System;
+
+namespace Tolerant.Execution;
+
+/// <summary>
+/// What a statement's SQL text depends on besides the capabilities: its kind, the shape of its condition (not the
+/// values), its ordering, whether it has a limit, and which columns an update sets. Compared structurally, so a
+/// query of a shape seen before finds its text without building it.
+/// </summary>
+internal readonly struct StatementKey<T> : IEquatable<StatementKey<T>>
+    where T : ISqlTable<T>
+{
+    public StatementKey(StatementKind kind, Condition<T>? where, OrderTerm<T>[]? orders, bool hasLimit, int[]? setOrdinals)
+    {
+        Kind = kind;
+        Where = where;
+        Orders = orders;
+        HasLimit = hasLimit;
+        SetOrdinals = setOrdinals;
+    }
+
+    public StatementKind Kind { get; }
+
+    public Condition<T>? Where { get; }
+
+    public OrderTerm<T>[]? Orders { get; }
+
+    public bool HasLimit { get; }
+
+    /// <summary>For an update, the ordinals of the present columns it sets, in order.</summary>
+    public int[]? SetOrdinals { get; }
+
+    public bool Equals(StatementKey<T> other)
+    {
+        if (Kind != other.Kind || HasLimit != other.HasLimit)
+        {
+            return false;
+        }
+
+        if (Where is null ? other.Where is not null : other.Where is null || !Where.HasSameShape(other.Where))
+        {
+            return false;
+        }
+
+        return Orders.AsSpan().SequenceEqual(other.Orders.AsSpan()) && SetOrdinals.AsSpan().SequenceEqual(other.SetOrdinals.AsSpan());
+    }
+
+    public override bool Equals(object? obj) => obj is StatementKey<T> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Kind);
+        hash.Add(HasLimit);
+        hash.Add(Where?.ShapeHash() ?? 0);
+        foreach (var order in Orders.AsSpan())
+        {
+            hash.Add(order);
+        }
+
+        foreach (var ordinal in SetOrdinals.AsSpan())
+        {
+            hash.Add(ordinal);
+        }
+
+        return hash.ToHashCode();
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using Tolerant.Catalog;
+using Tolerant.Execution;
+
+namespace Tolerant;
+
+/// <summary>
+/// The table behind <typeparamref name="T"/>, with statements that fit the schema the database has: a missing
+/// optional column reads as its declared default and writes leave it out. Get one from
+/// <see cref="SchemaCatalog.Table{T}"/>; it is cheap to hold and safe for concurrent use.
+/// </summary>
+/// <typeparam name="T">A <c>[SqlTable]</c> type.</typeparam>
+public sealed class Table<T>
+    where T : ISqlTable<T>
+{
+    private readonly TableState<T> _state;
+    private readonly NpgsqlConnection? _connection;
+    private readonly NpgsqlTransaction? _transaction;
+
+    internal Table(SchemaCatalog catalog, TableState<T> state, NpgsqlConnection? connection, NpgsqlTransaction? transaction)
+    {
+        Catalog = catalog;
+        _state = state;
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    /// <summary>The catalog this table's capabilities come from.</summary>
+    public SchemaCatalog Catalog { get; }
+
+    /// <summary>The table as the model declares it.</summary>
+    public TableDefinition<T> Definition => T.Definition;
+
+    /// <summary>
+    /// The same table, with statements sent on <paramref name="connection"/> (which must be open) and, when given,
+    /// inside <paramref name="transaction"/>, so that work on several tables commits together. Inside a transaction a
+    /// statement that fails because the schema changed is not retried: the error surfaces, naming table and column.
+    /// </summary>
+    public Table<T> On(NpgsqlConnection connection, NpgsqlTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (transaction is not null && !ReferenceEquals(transaction.Connection, connection))
+        {
+            throw new ArgumentException("The transaction belongs to another connection.", nameof(transaction));
+        }
+
+        return new Table<T>(Catalog, _state, connection, transaction);
+    }
+
+    /// <summary>
+    /// Which columns the database has. Answered from the catalog's cache; the first call (and the first after an
+    /// invalidation) runs one catalog query shared by every table and every concurrent caller.
+    /// </summary>
+    public async ValueTask<TableCapabilities<T>> GetCapabilitiesAsync(CancellationToken cancellationToken = default) =>
+        (await _state.GetAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
+
+    /// <summary>Inserts <paramref name="row"/>, leaving out the columns the database lacks (listed in the result's <see cref="MutationResult{T}.Skipped"/>).</summary>
+    public Task<MutationResult<T>> InsertAsync(T row, CancellationToken cancellationToken = default) =>
+        RunAsync<InsertOperation<T>, MutationResult<T>>(new InsertOperation<T>(row), cancellationToken);
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> all or none: a batch of prepared INSERTs for a few rows, a binary COPY of the
+    /// present columns from <see cref="SchemaCatalogOptions.CopyThreshold"/> rows on.
+    /// </summary>
+    public Task<MutationResult<T>> InsertManyAsync(IEnumerable<T> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var list = rows as IReadOnlyList<T> ?? new List<T>(rows);
+        return RunAsync<InsertManyOperation<T>, MutationResult<T>>(new InsertManyOperation<T>(list), cancellationToken);
+    }
+
+    /// <summary>Starts a SELECT of every mapped column; refine it with <c>Where</c>, <c>OrderBy</c> and <c>Limit</c>.</summary>
+    public SelectQuery<T> Select() => new(this, where: null, orders: null, limit: null);
+
+    /// <summary>Starts an UPDATE; add assignments with <c>Set</c> and rows with <c>Where</c> (or <c>AllRows</c>).</summary>
+    public UpdateQuery<T> Update() => new(this, assignments: [], where: null, allRows: false);
+
+    /// <summary>Starts a DELETE; choose rows with <c>Where</c> (or <c>AllRows</c>).</summary>
+    public DeleteQuery<T> Delete() => new(this, where: null, allRows: false);
+
+    /// <inheritdoc />
+    public override string ToString() => T.Definition.DisplayName;
+
+    /// <summary>Whether statements go to a connection the caller owns.</summary>
+    internal bool IsBound => _connection is not null;
+
+    internal ValueTask<(TableCapabilities<T> Capabilities, CatalogSnapshot Snapshot)> GetStateAsync(CancellationToken cancellationToken) =>
+        _state.GetAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> with the current capabilities. When the statement fails because the schema
+    /// changed, the catalog is probed again; outside a transaction the statement is retried once on the fresh answer
+    /// (PostgreSQL applied nothing), inside one the failure surfaces as a <see cref="SchemaMismatchException"/>.
+    /// </summary>
+    internal async Task<TResult> RunAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : ITableOperation<T, TResult>
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var (capabilities, snapshot) = await _state.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (!capabilities.TableExists)
+            {
+                if (T.Definition.IsOptional)
+                {
+                    return operation.WhenTableMissing(capabilities);
+                }
+
+                throw SchemaMismatchException.MissingTable(T.Definition.DisplayName, optional: false);
+            }
+
+            if (capabilities.MissingRequired.Count > 0)
+            {
+                throw SchemaMismatchException.MissingColumn(T.Definition.DisplayName, capabilities.MissingRequired[0], tableExists: true);
+            }
+
+            var connection = _connection;
+            var owned = connection is null;
+            try
+            {
+                connection ??= await Catalog.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                return await operation.ExecuteAsync(new CommandContext<T>(capabilities, connection, _transaction, Catalog), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (PostgresException exception) when (SchemaErrors.IsSchemaChange(exception))
+            {
+                Catalog.InvalidateAfterFailure(snapshot);
+                if (exception.SqlState == SchemaErrors.CachedPlanChangedResultType && connection is not null && _transaction is null)
+                {
+                    // The server refuses a prepared plan whose result type changed; drop this connection's plans.
+                    connection.UnprepareAll();
+                }
+
+                if (_transaction is not null || attempt > 0)
+                {
+                    var fresh = await GetCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
+                    throw SchemaMismatchException.ChangedUnderStatement(capabilities, fresh, exception, inTransaction: _transaction is not null);
+                }
+
+                Log.RetryingAfterSchemaChange(Catalog.Logger, T.Definition.DisplayName, exception.SqlState);
+            }
+            finally
+            {
+                if (owned && connection is not null)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+    }
+}

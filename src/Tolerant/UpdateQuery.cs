@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Tolerant.Execution;
+using Tolerant.Querying;
+
+namespace Tolerant;
+
+/// <summary>
+/// An UPDATE of <typeparamref name="T"/>'s table. An assignment to a column the database lacks is left out and
+/// reported in <see cref="MutationResult{T}.Skipped"/>; an update whose assignments are all left out is not sent.
+/// Rows must be chosen explicitly, with <see cref="Where"/> or <see cref="AllRows"/>.
+/// </summary>
+/// <typeparam name="T">The mapped record type.</typeparam>
+public readonly struct UpdateQuery<T>
+    where T : ISqlTable<T>
+{
+    private readonly Table<T> _table;
+    private readonly Assignment<T>[] _assignments;
+    private readonly Condition<T>? _where;
+    private readonly bool _allRows;
+
+    internal UpdateQuery(Table<T> table, Assignment<T>[] assignments, Condition<T>? where, bool allRows)
+    {
+        _table = table;
+        _assignments = assignments;
+        _where = where;
+        _allRows = allRows;
+    }
+
+    /// <summary>Sets <paramref name="column"/> to <paramref name="value"/>.</summary>
+    public UpdateQuery<T> Set<TValue>(Column<T, TValue> column, TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        foreach (var assignment in _assignments ?? [])
+        {
+            if (assignment.Column == column)
+            {
+                throw new ArgumentException($"Column \"{column.Name}\" is already set in this update.", nameof(column));
+            }
+        }
+
+        var assignments = new Assignment<T>[(_assignments?.Length ?? 0) + 1];
+        _assignments?.CopyTo(assignments, 0);
+        assignments[^1] = new Assignment<T, TValue>(column, value);
+        return new(_table, assignments, _where, _allRows);
+    }
+
+    /// <summary>Updates the rows where <paramref name="condition"/> holds (and any earlier condition).</summary>
+    public UpdateQuery<T> Where(Condition<T> condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return new(_table, _assignments, _where is null ? condition : _where & condition, _allRows);
+    }
+
+    /// <summary>Updates every row of the table: an explicit choice, since a forgotten condition would do the same.</summary>
+    public UpdateQuery<T> AllRows() => new(_table, _assignments, _where, allRows: true);
+
+    /// <summary>Sends the update, leaving out assignments to missing columns; returns the rows updated and what was left out.</summary>
+    public Task<MutationResult<T>> ExecuteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_table is null)
+        {
+            throw new InvalidOperationException("Start an update with Table<T>.Update().");
+        }
+
+        if (_assignments.Length == 0)
+        {
+            throw new InvalidOperationException($"The update of {_table} sets no column; call Set(...) first.");
+        }
+
+        if (_where is null && !_allRows)
+        {
+            throw new InvalidOperationException($"The update of {_table} has no condition; call Where(...) or, to update every row, AllRows().");
+        }
+
+        return _table.RunAsync<UpdateOperation<T>, MutationResult<T>>(new UpdateOperation<T>(_assignments, _where), cancellationToken);
+    }
+}
