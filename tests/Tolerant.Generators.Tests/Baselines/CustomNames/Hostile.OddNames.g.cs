@@ -84,8 +84,7 @@ partial record OddNames : global::Tolerant.ISqlTable<global::Hostile.OddNames>
         Columns.@class);
 
     /// <inheritdoc />
-    static global::Hostile.OddNames global::Tolerant.ISqlTable<global::Hostile.OddNames>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
-    )
+    static global::Hostile.OddNames global::Tolerant.ISqlTable<global::Hostile.OddNames>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new()
     {
         Id = reader.GetGuid(0),
         Select = reader.IsDBNull(1) ? null : reader.GetString(1),

@@ -116,8 +116,7 @@ partial record EveryType : global::Tolerant.ISqlTable<global::Types.EveryType>
         Columns.Wide);
 
     /// <inheritdoc />
-    static global::Types.EveryType global::Tolerant.ISqlTable<global::Types.EveryType>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
-    )
+    static global::Types.EveryType global::Tolerant.ISqlTable<global::Types.EveryType>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new()
     {
         Id = reader.GetInt32(0),
         Flag = reader.GetBoolean(1),

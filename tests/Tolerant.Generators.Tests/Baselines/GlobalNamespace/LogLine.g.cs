@@ -27,8 +27,7 @@ partial record LogLine : global::Tolerant.ISqlTable<global::LogLine>
     /// <inheritdoc />
     static global::LogLine global::Tolerant.ISqlTable<global::LogLine>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
         reader.GetString(0),
-        reader.GetInt32(1)
-    );
+        reader.GetInt32(1));
 
     /// <inheritdoc />
     static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::LogLine>.CreateParameter(int ordinal, global::LogLine row) => ordinal switch

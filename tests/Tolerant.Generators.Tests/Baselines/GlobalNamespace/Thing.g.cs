@@ -27,8 +27,7 @@ partial class Thing : global::Tolerant.ISqlTable<global::Thing>
         Columns.Name);
 
     /// <inheritdoc />
-    static global::Thing global::Tolerant.ISqlTable<global::Thing>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
-    )
+    static global::Thing global::Tolerant.ISqlTable<global::Thing>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new()
     {
         Id = reader.GetInt32(0),
         Name = reader.IsDBNull(1) ? null : reader.GetString(1),

@@ -38,8 +38,7 @@ partial class Schema
                 Columns.Amount);
 
             /// <inheritdoc />
-            static global::Billing.Schema.Invoices.InvoiceLine global::Tolerant.ISqlTable<global::Billing.Schema.Invoices.InvoiceLine>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
-            )
+            static global::Billing.Schema.Invoices.InvoiceLine global::Tolerant.ISqlTable<global::Billing.Schema.Invoices.InvoiceLine>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new()
             {
                 InvoiceId = reader.GetGuid(0),
                 LineNo = reader.GetInt32(1),

@@ -120,8 +120,7 @@ partial record NullableForms : global::Tolerant.ISqlTable<global::Types.Nullable
         Columns.Status);
 
     /// <inheritdoc />
-    static global::Types.NullableForms global::Tolerant.ISqlTable<global::Types.NullableForms>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
-    )
+    static global::Types.NullableForms global::Tolerant.ISqlTable<global::Types.NullableForms>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new()
     {
         Id = reader.GetInt32(0),
         Flag = reader.IsDBNull(1) ? null : reader.GetBoolean(1),

@@ -166,8 +166,7 @@ partial record Account : global::Tolerant.ISqlTable<global::Defaults.Account>
         Columns.Score);
 
     /// <inheritdoc />
-    static global::Defaults.Account global::Tolerant.ISqlTable<global::Defaults.Account>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
-    )
+    static global::Defaults.Account global::Tolerant.ISqlTable<global::Defaults.Account>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new()
     {
         Id = reader.GetGuid(0),
         Locked = reader.GetBoolean(1),

@@ -52,8 +52,7 @@ partial record SessionEvent : global::Tolerant.ISqlTable<global::Audit.Events.Se
         reader.GetInt64(0),
         reader.GetGuid(1),
         reader.GetString(2),
-        reader.GetFieldValue<global::System.DateTimeOffset>(3)
-    )
+        reader.GetFieldValue<global::System.DateTimeOffset>(3))
     {
         Channel = reader.GetString(4),
     };

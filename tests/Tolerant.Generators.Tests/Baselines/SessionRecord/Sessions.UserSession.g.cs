@@ -73,8 +73,7 @@ partial record UserSession : global::Tolerant.ISqlTable<global::Sessions.UserSes
         Columns.LogoutAt);
 
     /// <inheritdoc />
-    static global::Sessions.UserSession global::Tolerant.ISqlTable<global::Sessions.UserSession>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
-    )
+    static global::Sessions.UserSession global::Tolerant.ISqlTable<global::Sessions.UserSession>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new()
     {
         Id = reader.GetGuid(0),
         UserId = reader.GetGuid(1),

@@ -28,8 +28,7 @@ partial class Counter : global::Tolerant.ISqlTable<global::Metrics.Counter>
         Columns.Count);
 
     /// <inheritdoc />
-    static global::Metrics.Counter global::Tolerant.ISqlTable<global::Metrics.Counter>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
-    )
+    static global::Metrics.Counter global::Tolerant.ISqlTable<global::Metrics.Counter>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new()
     {
         Name = reader.GetString(0),
         Count = reader.GetInt64(1),

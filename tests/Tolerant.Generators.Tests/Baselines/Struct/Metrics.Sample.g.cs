@@ -38,8 +38,7 @@ partial struct Sample : global::Tolerant.ISqlTable<global::Metrics.Sample>
         Columns.Weight);
 
     /// <inheritdoc />
-    static global::Metrics.Sample global::Tolerant.ISqlTable<global::Metrics.Sample>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new(
-    )
+    static global::Metrics.Sample global::Tolerant.ISqlTable<global::Metrics.Sample>.ReadRow(global::Npgsql.NpgsqlDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         Value = reader.GetDouble(1),
