@@ -47,8 +47,15 @@ public readonly struct DeleteQuery<T>
             throw new InvalidOperationException($"The delete from {_table} has no condition; call Where(...) or, to delete every row, AllRows().");
         }
 
-        return _table.RunAsync<DeleteOperation<T>, MutationResult<T>>(
-            new DeleteOperation<T>(new StatementKey<T>(StatementKind.Delete, _where, orders: null, hasLimit: false, setOrdinals: null), _where),
-            cancellationToken);
+        return _table.RunAsync<DeleteOperation<T>, MutationResult<T>>(new DeleteOperation<T>(Key, _where), cancellationToken);
     }
+
+    /// <summary>The SQL text this delete sends at <paramref name="capabilities"/>, with <c>$n</c> for each value.</summary>
+    public string ToSql(TableCapabilities<T> capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        return capabilities.Statements.Get(Key);
+    }
+
+    private StatementKey<T> Key => new(StatementKind.Delete, _where, orders: null, hasLimit: false, setOrdinals: null);
 }

@@ -112,6 +112,23 @@ public readonly struct SelectQuery<T>
         }
     }
 
+    /// <summary>
+    /// The SQL text this query sends at <paramref name="capabilities"/>: what PostgreSQL sees, with <c>$n</c> for each
+    /// value. Useful to read how a missing column is stood in for.
+    /// </summary>
+    public string ToSql(TableCapabilities<T> capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        return capabilities.Statements.Get(Key(StatementKind.Select));
+    }
+
+    /// <summary>The SQL text <see cref="CountAsync"/> sends at <paramref name="capabilities"/>.</summary>
+    public string ToCountSql(TableCapabilities<T> capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        return capabilities.Statements.Get(new StatementKey<T>(StatementKind.Count, _where, orders: null, hasLimit: false, setOrdinals: null));
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"SELECT from {Table}{(_where is null ? string.Empty : " WHERE " + _where)}";
 

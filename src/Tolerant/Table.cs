@@ -73,6 +73,13 @@ public sealed class Table<T>
         return RunAsync<InsertManyOperation<T>, MutationResult<T>>(new InsertManyOperation<T>(list), cancellationToken);
     }
 
+    /// <summary>The INSERT text <see cref="InsertAsync"/> sends at <paramref name="capabilities"/>, with <c>$n</c> for each value.</summary>
+    public string ToInsertSql(TableCapabilities<T> capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        return capabilities.Statements.Insert;
+    }
+
     /// <summary>Starts a SELECT of every mapped column; refine it with <c>Where</c>, <c>OrderBy</c> and <c>Limit</c>.</summary>
     public SelectQuery<T> Select() => new(this, where: null, orders: null, limit: null);
 

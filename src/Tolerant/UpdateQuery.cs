@@ -77,4 +77,14 @@ public readonly struct UpdateQuery<T>
 
         return _table.RunAsync<UpdateOperation<T>, MutationResult<T>>(new UpdateOperation<T>(_assignments, _where), cancellationToken);
     }
+
+    /// <summary>
+    /// The SQL text this update sends at <paramref name="capabilities"/>, with <c>$n</c> for each value, or
+    /// <see langword="null"/> when every assignment is to a missing column and nothing would be sent.
+    /// </summary>
+    public string? ToSql(TableCapabilities<T> capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        return UpdateOperation<T>.Sql(capabilities, _assignments ?? [], _where);
+    }
 }

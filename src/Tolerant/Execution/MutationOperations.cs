@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Tolerant.Querying;
@@ -9,7 +10,7 @@ namespace Tolerant.Execution;
 internal readonly struct UpdateOperation<T>(Assignment<T>[] assignments, Condition<T>? where) : ITableOperation<T, MutationResult<T>>
     where T : ISqlTable<T>
 {
-    public MutationResult<T> WhenTableMissing(TableCapabilities<T> capabilities) => new(0, Columns(present: null), tableMissing: true);
+    public MutationResult<T> WhenTableMissing(TableCapabilities<T> capabilities) => new(0, assignments.Select(a => a.Column).ToArray(), tableMissing: true);
 
     public async Task<MutationResult<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
@@ -36,8 +37,7 @@ internal readonly struct UpdateOperation<T>(Assignment<T>[] assignments, Conditi
             return new MutationResult<T>(0, skipped!, tableMissing: false);
         }
 
-        var key = new StatementKey<T>(StatementKind.Update, where, orders: null, hasLimit: false, setOrdinals: setOrdinals.ToArray());
-        await using var command = context.Command(capabilities.Statements.Get(key));
+        await using var command = context.Command(capabilities.Statements.Get(Key(setOrdinals.ToArray(), where)));
         foreach (var assignment in assignments)
         {
             if (capabilities.Has(assignment.Column))
@@ -52,16 +52,23 @@ internal readonly struct UpdateOperation<T>(Assignment<T>[] assignments, Conditi
         return new MutationResult<T>(rows, skipped ?? (IReadOnlyList<Column<T>>)[], tableMissing: false);
     }
 
-    private List<Column<T>> Columns(TableCapabilities<T>? present)
+    /// <summary>The text sent at <paramref name="capabilities"/>, or <see langword="null"/> when nothing would be sent.</summary>
+    internal static string? Sql(TableCapabilities<T> capabilities, Assignment<T>[] assignments, Condition<T>? where)
     {
-        var columns = new List<Column<T>>(assignments.Length);
+        var setOrdinals = new List<int>(assignments.Length);
         foreach (var assignment in assignments)
         {
-            columns.Add(assignment.Column);
+            if (capabilities.Has(assignment.Column))
+            {
+                setOrdinals.Add(assignment.Column.Ordinal);
+            }
         }
 
-        return columns;
+        return setOrdinals.Count == 0 || !capabilities.TableExists ? null : capabilities.Statements.Get(Key(setOrdinals.ToArray(), where));
     }
+
+    private static StatementKey<T> Key(int[] setOrdinals, Condition<T>? where) =>
+        new(StatementKind.Update, where, orders: null, hasLimit: false, setOrdinals: setOrdinals);
 }
 
 /// <summary>DELETE of the rows the condition selects.</summary>
