@@ -1,30 +1,32 @@
 using System;
-using Tolerant;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace SessionService;
 
 /// <summary>
-/// Placeholder until the session service is rebuilt on the runtime: prints the model the generator built for
-/// <see cref="UserSession"/>.
+/// The originating session service, rebuilt on Tolerant. <c>demo</c> (what <c>./build.sh demo</c> runs) walks the
+/// service's table through migrations 003 and 015 against a throwaway PostgreSQL and prints what happens.
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        var table = Definition<UserSession>();
-        Console.WriteLine($"{table.DisplayName}: {table.Columns.Count} mapped columns");
-        foreach (var column in table.Columns)
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
         {
-            var optional = column.IsOptional
-                ? $"  optional since {column.Since}, reads {column.DefaultSql ?? "NULL"} while missing"
-                : string.Empty;
-            Console.WriteLine($"  {column.Ordinal}: {column.QuotedName} {column.TypeName} <- {column.PropertyName}{optional}");
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        var command = args.Length > 0 ? args[0] : "demo";
+        switch (command)
+        {
+            case "demo":
+                return await ConsoleDemo.RunAsync(Console.Out, cancellation.Token);
+            default:
+                Console.Error.WriteLine($"SessionService: unknown command '{command}'; use 'demo'.");
+                return 2;
         }
-
-        Console.WriteLine($"UserSession.Columns.IsActive is {UserSession.Columns.IsActive}");
-        return 0;
     }
-
-    private static TableDefinition<T> Definition<T>()
-        where T : ISqlTable<T> => T.Definition;
 }
