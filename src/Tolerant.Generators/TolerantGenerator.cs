@@ -24,8 +24,15 @@ public sealed class TolerantGenerator : IIncrementalGenerator
             .Where(static table => table is not null)
             .WithTrackingName(TrackingNames.TableModel);
 
-        var sources = tables
-            .Select(static (table, _) => new GeneratedSource(table!.HintName, TableEmitter.Emit(table)))
+        // Hint names must be unique without regard to case, which only the whole set can tell; the set is cheap to
+        // look at, and each table's text is still emitted only when that table changed.
+        var named = tables
+            .Collect()
+            .SelectMany(static (all, _) => UniqueHintNames.Assign(all))
+            .WithTrackingName(TrackingNames.NamedTable);
+
+        var sources = named
+            .Select(static (table, _) => new GeneratedSource(table.HintName, TableEmitter.Emit(table.Table)))
             .WithTrackingName(TrackingNames.TableSource);
 
         context.RegisterSourceOutput(sources, static (output, source) => output.AddSource(source.HintName, source.Text));

@@ -54,6 +54,11 @@ public sealed class TableModelAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return; // [SqlTable] on an enum, interface or delegate is the compiler's CS0592.
+        }
+
         var attribute = type.GetAttributes().FirstOrDefault(a => KnownAttributes.Is(a, KnownAttributes.SqlTable));
         if (attribute is null)
         {

@@ -113,6 +113,29 @@ internal static class DiagnosticDescriptors
         "'{0}' cannot be built from a row: {1}",
         DiagnosticSeverity.Error);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, ModelCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    public static readonly DiagnosticDescriptor UncheckedOptionalColumn = Create(
+        DiagnosticIds.UncheckedOptionalColumn,
+        "Raw SQL uses an optional column without checking that it exists",
+        "{0} optional column \"{1}\" of {2}{3} without checking that it exists; guard it with caps.Has({4}) or caps.Require({4})",
+        DiagnosticSeverity.Warning,
+        SqlCategory);
+
+    public static readonly DiagnosticDescriptor UndeclaredColumn = Create(
+        DiagnosticIds.UndeclaredColumn,
+        "Raw SQL names a column the mapped table does not declare",
+        "Raw SQL names column \"{0}\", which {1} does not declare; fix the name or map the column on {2}",
+        DiagnosticSeverity.Warning,
+        SqlCategory);
+
+    public static readonly DiagnosticDescriptor UncheckedOptionalTable = Create(
+        DiagnosticIds.UncheckedOptionalTable,
+        "Raw SQL uses an optional table without checking that it exists",
+        "Raw SQL names optional table {0} without checking that it exists; guard it with caps.TableExists (capabilities of {1})",
+        DiagnosticSeverity.Warning,
+        SqlCategory);
+
+    private const string SqlCategory = "Tolerant.Sql";
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string category = ModelCategory) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

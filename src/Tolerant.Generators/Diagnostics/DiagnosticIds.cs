@@ -21,4 +21,9 @@ public static class DiagnosticIds
     public const string UnsupportedTypeKind = "TOL0014";
     public const string InvalidTypeName = "TOL0015";
     public const string NotConstructible = "TOL0016";
+
+    // TOL1xxx: raw SQL against the mapped schema.
+    public const string UncheckedOptionalColumn = "TOL1001";
+    public const string UndeclaredColumn = "TOL1002";
+    public const string UncheckedOptionalTable = "TOL1003";
 }

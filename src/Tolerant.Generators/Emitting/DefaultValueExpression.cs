@@ -47,11 +47,11 @@ internal static class DefaultValueExpression
 
     private static string? Floating(string literal, string suffix, string type)
     {
-        switch (Unquote(literal))
+        switch (Parsing.DefaultLiterals.SpecialFloat(Unquote(literal)))
         {
-            case "NaN": return $"{type}.NaN";
-            case "Infinity": return $"{type}.PositiveInfinity";
-            case "-Infinity": return $"{type}.NegativeInfinity";
+            case 0: return $"{type}.NaN";
+            case 1: return $"{type}.PositiveInfinity";
+            case -1: return $"{type}.NegativeInfinity";
         }
 
         return WithDigitAfterPoint(literal) + suffix;

@@ -13,6 +13,7 @@ namespace Tolerant.Generators.Model;
 /// <param name="Name">The table name, unquoted.</param>
 /// <param name="Optional">Whether a later migration creates the table.</param>
 /// <param name="Columns">The mapped columns in ordinal order.</param>
+/// <param name="HidesInheritedColumns">Whether a base type has a member named <c>Columns</c>, which the generated class hides.</param>
 internal sealed record TableModel(
     string? Namespace,
     string TypeName,
@@ -22,12 +23,16 @@ internal sealed record TableModel(
     string? Schema,
     string Name,
     bool Optional,
-    EquatableArray<ColumnModel> Columns)
+    EquatableArray<ColumnModel> Columns,
+    bool HidesInheritedColumns)
 {
     /// <summary>The table as messages name it: <c>schema.table</c>.</summary>
     public string DisplayName => Schema is null ? Name : Schema + "." + Name;
 
-    /// <summary>The generated file's name: <c>Namespace.Outer.Type.g.cs</c>.</summary>
+    /// <summary>
+    /// The generated file's name before it is made unique: <c>Namespace.Outer+Type.g.cs</c>, with <c>+</c> between
+    /// nested types (so it never reads like a namespace) and no <c>@</c> escapes (which hint names refuse).
+    /// </summary>
     public string HintName
     {
         get
@@ -35,12 +40,12 @@ internal sealed record TableModel(
             var builder = new System.Text.StringBuilder();
             if (Namespace is not null)
             {
-                builder.Append(Namespace).Append('.');
+                builder.Append(Namespace.Replace("@", string.Empty)).Append('.');
             }
 
             foreach (var containing in ContainingTypes)
             {
-                builder.Append(containing.Name).Append('.');
+                builder.Append(containing.Name).Append('+');
             }
 
             return builder.Append(TypeName).Append(".g.cs").ToString();

@@ -13,8 +13,11 @@ namespace Tolerant.Generators.Parsing;
 /// </summary>
 internal static class ColumnParser
 {
-    public static List<ColumnModel> ParseColumns(INamedTypeSymbol type, List<ModelProblem> problems, CancellationToken cancellationToken)
+    /// <summary>The mapped columns; <paramref name="refused"/> counts properties left out for an error, reported or the compiler's.</summary>
+    public static List<ColumnModel> ParseColumns(
+        INamedTypeSymbol type, List<ModelProblem> problems, CancellationToken cancellationToken, out int refused)
     {
+        refused = 0;
         var positional = PositionalParameters(type);
         var columns = new List<ColumnModel>();
         var byName = new Dictionary<string, ColumnModel>(System.StringComparer.Ordinal);
@@ -32,6 +35,7 @@ internal static class ColumnParser
             var column = ParseColumn(property, parameter, attributes, columns.Count, problems);
             if (column is null)
             {
+                refused++;
                 continue;
             }
 
@@ -43,6 +47,7 @@ internal static class ColumnParser
                     first.PropertyName,
                     column.PropertyName,
                     column.ColumnName));
+                refused++;
                 continue;
             }
 
@@ -94,8 +99,16 @@ internal static class ColumnParser
 
             foreach (var named in columnAttribute.NamedArguments)
             {
-                if (named.Key != "TypeName" || named.Value.Kind == TypedConstantKind.Error)
+                if (named.Key != "TypeName")
                 {
+                    continue;
+                }
+
+                if (named.Value.Kind == TypedConstantKind.Error)
+                {
+                    // TypeName = 5 and the like are already compiler errors.
+                    typeNameRefused = true;
+                    ok = false;
                     continue;
                 }
 
@@ -124,6 +137,27 @@ internal static class ColumnParser
         {
             problems.Add(new ModelProblem(DiagnosticDescriptors.InvalidColumnName, location, columnName, property.Name, defaultNameError));
             ok = false;
+        }
+
+        if (property.Type.IsRefLikeType || property.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+        {
+            // A ref struct or pointer cannot be a generic argument, a field or a parameter value: nothing can carry it.
+            problems.Add(new ModelProblem(
+                DiagnosticDescriptors.UnsupportedPropertyType,
+                location,
+                property.Name,
+                property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            return null;
+        }
+
+        if (ObsoleteRules.IsError(property))
+        {
+            problems.Add(new ModelProblem(
+                DiagnosticDescriptors.NotConstructible,
+                location,
+                property.ContainingType.Name,
+                $"property '{property.Name}' is obsolete as an error, so generated code cannot touch it; mark it [SqlIgnore]"));
+            return null;
         }
 
         var (valueType, nullable) = Unwrap(property.Type);

@@ -28,6 +28,15 @@ internal static class ConstructionRules
                     $"positional parameter '{parameter.Name}' is not mapped, so the reader has no value for it; map it or move it out of the parameter list"));
             }
         }
+        else if (type.InstanceConstructors.FirstOrDefault(c => c.Parameters.Length == 0 && !c.IsImplicitlyDeclared) is { } declared &&
+                 ObsoleteRules.IsError(declared))
+        {
+            problems.Add(new ModelProblem(
+                DiagnosticDescriptors.NotConstructible,
+                typeLocation,
+                type.Name,
+                "its parameterless constructor is obsolete as an error, so the reader cannot call it"));
+        }
         else if (type.TypeKind == TypeKind.Class && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
         {
             problems.Add(new ModelProblem(

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using Tolerant.Generators.Model;
@@ -103,8 +104,7 @@ internal static class DefaultLiterals
 
     private static string? CheckFloat(string text, double maxMagnitude, ref string? normalized)
     {
-        var unquoted = Unquote(text);
-        if (unquoted is "NaN" or "Infinity" or "-Infinity")
+        if (SpecialFloat(Unquote(text)) is not null)
         {
             normalized = text;
             return null;
@@ -117,6 +117,13 @@ internal static class DefaultLiterals
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ||
             double.IsInfinity(value) || Math.Abs(value) > maxMagnitude)
+        {
+            return "it is out of range for the type";
+        }
+
+        // PostgreSQL refuses a nonzero literal that rounds to zero (underflow).
+        var roundsToZero = maxMagnitude == float.MaxValue ? (float)value == 0 : value == 0;
+        if (roundsToZero && text.TakeWhile(c => c != 'e' && c != 'E').Any(c => c >= '1' && c <= '9'))
         {
             return "it is out of range for the type";
         }
@@ -199,6 +206,30 @@ internal static class DefaultLiterals
         return CheckBoolean(text, ref normalized) is null
             ? null
             : "write a literal: a number, true, false or a string in single quotes";
+    }
+
+    /// <summary>
+    /// PostgreSQL's special floating-point inputs, read case-insensitively: <c>NaN</c>, <c>Infinity</c>, <c>inf</c>,
+    /// with an optional sign on the infinities. Returns +1, -1 or 0 (NaN), or <see langword="null"/>.
+    /// </summary>
+    public static int? SpecialFloat(string? content)
+    {
+        if (content is null)
+        {
+            return null;
+        }
+
+        if (string.Equals(content, "nan", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var sign = content.StartsWith("-", StringComparison.Ordinal) ? -1 : 1;
+        var body = content.TrimStart('+', '-');
+        return content.Length - body.Length <= 1 &&
+               (string.Equals(body, "infinity", StringComparison.OrdinalIgnoreCase) || string.Equals(body, "inf", StringComparison.OrdinalIgnoreCase))
+            ? sign
+            : null;
     }
 
     private static bool IsInfinity(string content) =>

@@ -28,10 +28,9 @@ internal static class TableParser
         var optional = tableAttribute.NamedArguments.Any(a => a.Key == "Optional" && a.Value.Value is true);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var problemsBeforeColumns = problems.Count;
-        var columns = ColumnParser.ParseColumns(type, problems, cancellationToken);
-        var columnsRefused = problems.Skip(problemsBeforeColumns).Any(ParseResult.IsError);
-        if (!columnsRefused)
+        var columns = ColumnParser.ParseColumns(type, problems, cancellationToken, out var refusedColumns);
+        var columnsRefused = refusedColumns > 0;
+        if (!columnsRefused && !problems.Any(p => p.Descriptor.Id == DiagnosticIds.UnsupportedTypeKind))
         {
             ConstructionRules.Check(type, columns, typeLocation, problems);
         }
@@ -43,7 +42,7 @@ internal static class TableParser
         }
 
         var model = new TableModel(
-            Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length) : null,
             TypeName: type.Name,
             FullyQualifiedName: type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             TypeKeyword: Keyword(type),
@@ -51,7 +50,8 @@ internal static class TableParser
             Schema: schema,
             Name: tableName,
             Optional: optional,
-            Columns: columns.ToEquatableArray());
+            Columns: columns.ToEquatableArray(),
+            HidesInheritedColumns: HasInheritedMember(type, KnownAttributes.GeneratedColumnsClass));
         return new ParseResult(model, problems);
     }
 
@@ -72,6 +72,10 @@ internal static class TableParser
                 BaseTypeDeclarationSyntax t => t.Identifier.GetLocation(),
                 PropertyDeclarationSyntax p => p.Identifier.GetLocation(),
                 ParameterSyntax p => p.Identifier.GetLocation(),
+                MethodDeclarationSyntax m => m.Identifier.GetLocation(),
+                VariableDeclaratorSyntax v => v.Identifier.GetLocation(),
+                EventDeclarationSyntax e => e.Identifier.GetLocation(),
+                DelegateDeclarationSyntax d => d.Identifier.GetLocation(),
                 _ => syntax.GetLocation(),
             };
         }
@@ -89,6 +93,7 @@ internal static class TableParser
         var kind = type.IsStatic ? "a static class"
             : type.IsAbstract ? "abstract"
             : type.IsRefLikeType ? "a ref struct"
+            : type.IsFileLocal || ContainingTypes(type).Any(t => t.IsFileLocal) ? "file-local, so code generated in another file cannot extend it"
             : null;
         if (kind is not null)
         {
@@ -177,8 +182,23 @@ internal static class TableParser
             }
         }
 
-        var positional = list.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
+        // Constructor arguments, whether written in order or by name (name: "...").
+        var positional = list.Arguments.Where(a => a.NameEquals is null).ToList();
         return name is null && position < positional.Count ? positional[position].Expression.GetLocation() : syntax.GetLocation();
+    }
+
+    private static bool HasInheritedMember(INamedTypeSymbol type, string name)
+    {
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            // A [SqlTable] base gets its Columns from the generator, which this compilation does not show yet.
+            if (!baseType.GetMembers(name).IsEmpty || baseType.GetAttributes().Any(a => KnownAttributes.Is(a, KnownAttributes.SqlTable)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)

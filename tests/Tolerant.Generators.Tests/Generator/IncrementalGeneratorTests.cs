@@ -47,6 +47,7 @@ public sealed class IncrementalGeneratorTests
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         AssertReasons(result, TrackingNames.TableModel, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached);
+        AssertReasons(result, TrackingNames.NamedTable, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached);
         AssertReasons(result, TrackingNames.TableSource, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached);
     }
 
@@ -61,6 +62,7 @@ public sealed class IncrementalGeneratorTests
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         AssertReasons(result, TrackingNames.TableModel, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached);
+        AssertReasons(result, TrackingNames.NamedTable, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Unchanged);
         AssertReasons(result, TrackingNames.TableSource, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached);
         Assert.Contains("CreatedAt", result.GeneratedSources.Single(s => s.HintName == "App.UserSession.g.cs").SourceText.ToString());
     }
@@ -114,6 +116,7 @@ public sealed class IncrementalGeneratorTests
     {
         Tolerant.Generators.Model.TableModel table => table.HintName,
         Tolerant.Generators.Emitting.GeneratedSource source => source.HintName,
+        Tolerant.Generators.Emitting.NamedTable named => named.HintName,
         _ => value.GetType().Name,
     };
 }

@@ -17,6 +17,7 @@ public sealed class ModelShapeTests
     [Theory]
     [InlineData(typeof(TableModel))]
     [InlineData(typeof(GeneratedSource))]
+    [InlineData(typeof(NamedTable))]
     public void Pipeline_values_hold_only_equatable_non_Roslyn_types(Type root)
     {
         var problems = new List<string>();
