@@ -74,7 +74,7 @@ run_tests() {
   # start their own cluster, so running assemblies side by side only makes them fight.
   local status=0
   dotnet test "$solution" -c "$configuration" --no-build -nologo -m:1 \
-    --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" --logger "trx" --logger "console;verbosity=minimal" \
     --blame-hang-timeout 5m -- RunConfiguration.DisableParallelization=false || status=$?
   summarize_trx "$results" || fail "some tests failed (see above); the results are in artifacts/test-results."
   [ "$status" -eq 0 ] || fail "dotnet test exited with $status (see above)."

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex.DiffBuilder;
@@ -44,18 +46,18 @@ internal static class Baseline
         }
     }
 
-    /// <summary>The checked-in Baselines folder of this test project (found from this file's own path).</summary>
+    /// <summary>The checked-in Baselines folder of this test project, as the build recorded it.</summary>
     private static string Root(string callerPath)
     {
-        for (var directory = Path.GetDirectoryName(callerPath); directory is not null; directory = Path.GetDirectoryName(directory))
+        var projectDirectory = typeof(Baseline).Assembly
+            .GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "TolerantTestProjectDirectory")?.Value;
+        if (projectDirectory is null || !Directory.Exists(projectDirectory))
         {
-            if (File.Exists(Path.Combine(directory, "Tolerant.Generators.Tests.csproj")))
-            {
-                return Path.Combine(directory, "Baselines");
-            }
+            throw new InvalidOperationException($"The test assembly does not say where its project is (called from {callerPath}).");
         }
 
-        throw new InvalidOperationException($"Cannot find the test project above {callerPath}.");
+        return Path.Combine(projectDirectory, "Baselines");
     }
 
     private static string Diff(string expected, string actual)
