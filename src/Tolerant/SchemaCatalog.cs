@@ -27,6 +27,7 @@ public sealed class SchemaCatalog
     private readonly long _timeToLiveTicks;
     private CatalogSnapshot? _snapshot;
     private Task<CatalogSnapshot>? _probe;
+    private int _generation;
     private int _probeCount;
 
     /// <summary>Creates a catalog for the database behind <paramref name="dataSource"/>. Nothing is queried until first use.</summary>
@@ -64,7 +65,7 @@ public sealed class SchemaCatalog
     {
         lock (_gate)
         {
-            _snapshot = null;
+            Forget();
         }
     }
 
@@ -97,9 +98,20 @@ public sealed class SchemaCatalog
         {
             if (ReferenceEquals(_snapshot, failed))
             {
-                _snapshot = null;
+                Forget();
             }
         }
+    }
+
+    /// <summary>
+    /// Drops the cached answer and any probe under way: a probe that started before now may have read the catalog
+    /// before the change that made the caller invalidate, so its answer must not be cached.
+    /// </summary>
+    private void Forget()
+    {
+        _snapshot = null;
+        _probe = null;
+        _generation++;
     }
 
     private Table<T> CreateTable<T>()
@@ -125,7 +137,7 @@ public sealed class SchemaCatalog
                 }
 
                 // One probe at a time, shared by every caller; it does not belong to any one caller's cancellation.
-                probe = _probe ??= RunProbeAsync();
+                probe = _probe ??= RunProbeAsync(_generation);
             }
 
             var answer = await probe.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -138,7 +150,7 @@ public sealed class SchemaCatalog
         }
     }
 
-    private async Task<CatalogSnapshot> RunProbeAsync()
+    private async Task<CatalogSnapshot> RunProbeAsync(int generation)
     {
         await Task.Yield();
         try
@@ -148,8 +160,13 @@ public sealed class SchemaCatalog
             var snapshot = await CatalogProbe.RunAsync(DataSource, tables, CancellationToken.None).ConfigureAwait(false);
             lock (_gate)
             {
-                _snapshot = snapshot;
-                _probe = null;
+                // An invalidation while this probe ran means its answer may predate the change: hand it to the callers
+                // that were waiting for it, but cache nothing; the next caller probes anew.
+                if (_generation == generation)
+                {
+                    _snapshot = snapshot;
+                    _probe = null;
+                }
             }
 
             return snapshot;
@@ -158,7 +175,10 @@ public sealed class SchemaCatalog
         {
             lock (_gate)
             {
-                _probe = null;
+                if (_generation == generation)
+                {
+                    _probe = null;
+                }
             }
 
             throw;

@@ -30,15 +30,13 @@ public sealed class SchemaMismatchException : Exception
     internal static SchemaMismatchException MissingColumn<T>(string table, Column<T> column, bool tableExists)
         where T : ISqlTable<T>
     {
-        if (!tableExists)
-        {
-            return MissingTable(table, optional: false);
-        }
-
         var migration = column.Since is null ? "the migration that adds it" : $"migration {column.Since}";
         var kind = column.IsOptional ? "optional column" : "column";
+        var message = tableExists
+            ? $"Table {table} has no {kind} \"{column.Name}\" (property {typeof(T).Name}.{column.PropertyName}); run {migration}."
+            : $"Table {table} does not exist; run the migration that creates it (the code needs its {kind} \"{column.Name}\", property {typeof(T).Name}.{column.PropertyName}).";
         return new SchemaMismatchException(
-            $"Table {table} has no {kind} \"{column.Name}\" (property {typeof(T).Name}.{column.PropertyName}); run {migration}.",
+            message,
             table,
             column.Name,
             column.Since);
@@ -50,7 +48,7 @@ public sealed class SchemaMismatchException : Exception
     {
         var table = before.Table.DisplayName;
         Column<T>? vanished = null;
-        foreach (var column in before.Table.Columns)
+        foreach (var column in after.TableExists ? before.Table.Columns : [])
         {
             if (before.Has(column) && !after.Has(column))
             {

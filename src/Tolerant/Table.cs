@@ -106,55 +106,61 @@ public sealed class Table<T>
     internal async Task<TResult> RunAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
         where TOperation : ITableOperation<T, TResult>
     {
-        for (var attempt = 0; ; attempt++)
+        // Before anything touches the connection: a cancelled COPY would break the caller's connection.
+        cancellationToken.ThrowIfCancellationRequested();
+        NpgsqlConnection? owned = null;
+        try
         {
-            var (capabilities, snapshot) = await _state.GetAsync(cancellationToken).ConfigureAwait(false);
-            if (!capabilities.TableExists)
+            for (var attempt = 0; ; attempt++)
             {
-                if (T.Definition.IsOptional)
+                var (capabilities, snapshot) = await _state.GetAsync(cancellationToken).ConfigureAwait(false);
+                if (!capabilities.TableExists)
                 {
-                    return operation.WhenTableMissing(capabilities);
+                    if (T.Definition.IsOptional)
+                    {
+                        return operation.WhenTableMissing(capabilities);
+                    }
+
+                    throw SchemaMismatchException.MissingTable(T.Definition.DisplayName, optional: false);
                 }
 
-                throw SchemaMismatchException.MissingTable(T.Definition.DisplayName, optional: false);
-            }
-
-            if (capabilities.MissingRequired.Count > 0)
-            {
-                throw SchemaMismatchException.MissingColumn(T.Definition.DisplayName, capabilities.MissingRequired[0], tableExists: true);
-            }
-
-            var connection = _connection;
-            var owned = connection is null;
-            try
-            {
-                connection ??= await Catalog.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                return await operation.ExecuteAsync(new CommandContext<T>(capabilities, connection, _transaction, Catalog), cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            catch (PostgresException exception) when (SchemaErrors.IsSchemaChange(exception))
-            {
-                Catalog.InvalidateAfterFailure(snapshot);
-                if (exception.SqlState == SchemaErrors.CachedPlanChangedResultType && connection is not null && _transaction is null)
+                if (capabilities.MissingRequired.Count > 0)
                 {
-                    // The server refuses a prepared plan whose result type changed; drop this connection's plans.
-                    connection.UnprepareAll();
+                    throw SchemaMismatchException.MissingColumn(T.Definition.DisplayName, capabilities.MissingRequired[0], tableExists: true);
                 }
 
-                if (_transaction is not null || attempt > 0)
+                var connection = _connection ?? (owned ??= await Catalog.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
+                try
                 {
-                    var fresh = await GetCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
-                    throw SchemaMismatchException.ChangedUnderStatement(capabilities, fresh, exception, inTransaction: _transaction is not null);
+                    return await operation.ExecuteAsync(new CommandContext<T>(capabilities, connection, _transaction, Catalog), cancellationToken)
+                        .ConfigureAwait(false);
                 }
+                catch (PostgresException exception) when (SchemaErrors.IsSchemaChange(exception))
+                {
+                    Catalog.InvalidateAfterFailure(snapshot);
+                    if (exception.SqlState == SchemaErrors.CachedPlanChangedResultType && _transaction is null)
+                    {
+                        // This connection's prepared plans are stale (a column changed type). Other pooled connections
+                        // meet the same error on their own and mend themselves the same way; the retry stays on this
+                        // connection, whose plans are now gone.
+                        connection.UnprepareAll();
+                    }
 
-                Log.RetryingAfterSchemaChange(Catalog.Logger, T.Definition.DisplayName, exception.SqlState);
-            }
-            finally
-            {
-                if (owned && connection is not null)
-                {
-                    await connection.DisposeAsync().ConfigureAwait(false);
+                    if (_transaction is not null || attempt > 0)
+                    {
+                        var fresh = await GetCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
+                        throw SchemaMismatchException.ChangedUnderStatement(capabilities, fresh, exception, inTransaction: _transaction is not null);
+                    }
+
+                    Log.RetryingAfterSchemaChange(Catalog.Logger, T.Definition.DisplayName, exception.SqlState);
                 }
+            }
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync().ConfigureAwait(false);
             }
         }
     }

@@ -20,7 +20,7 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Warning, "A write to {Table} left out {Column}, which the database lacks, and its value differs from the declared default {Default}: the value is not stored until migration {Since} runs")]
     public static partial void ValueLeftOut(ILogger logger, string table, string column, string @default, string since);
 
-    [LoggerMessage(6, LogLevel.Information, "A statement on {Table} failed because the schema changed ({SqlState}); probed the catalog again and retrying once")]
+    [LoggerMessage(6, LogLevel.Information, "A statement on {Table} failed because the schema changed ({SqlState}); retrying once on the schema as it is now")]
     public static partial void RetryingAfterSchemaChange(ILogger logger, string table, string sqlState);
 
     [LoggerMessage(7, LogLevel.Error, "{Table} does not exist")]

@@ -25,6 +25,7 @@ public abstract class Column<T>
         Since = since;
         DefaultSql = defaultSql;
         QuotedName = SqlIdentifier.Quote(name);
+        ParameterTypeName = SqlTypeNames.WithoutModifiers(typeName);
     }
 
     /// <summary>The column's position among the mapped columns, in declaration order, from zero.</summary>
@@ -44,6 +45,13 @@ public abstract class Column<T>
 
     /// <summary>What the model declares about the column.</summary>
     public ColumnFlags Flags { get; }
+
+    /// <summary>
+    /// The type parameters of an explicitly typed column are cast to: <see cref="TypeName"/> without its length or
+    /// precision, since an explicit cast to <c>varchar(20)</c> would silently cut a longer value where the column's
+    /// own assignment rejects it.
+    /// </summary>
+    internal string ParameterTypeName { get; }
 
     /// <summary>Whether the column is part of the key.</summary>
     public bool IsKey => (Flags & ColumnFlags.Key) != 0;

@@ -85,7 +85,24 @@ public sealed class Column<T, TValue> : Column<T>
     {
         ArgumentNullException.ThrowIfNull(values);
         var array = values is TValue[] given ? (TValue[])given.Clone() : new List<TValue>(values).ToArray();
-        return array.Length == 0 ? ConstantCondition<T>.False : new InCondition<T, TValue>(this, array);
+        if (array.Length == 0)
+        {
+            return ConstantCondition<T>.False;
+        }
+
+        // PostgreSQL has no arrays of arrays, so an array-typed column cannot use "= ANY($n)": compare one by one.
+        if (typeof(TValue).IsArray && typeof(TValue) != typeof(byte[]))
+        {
+            var any = Eq(array[0]);
+            for (var i = 1; i < array.Length; i++)
+            {
+                any |= Eq(array[i]);
+            }
+
+            return any;
+        }
+
+        return new InCondition<T, TValue>(this, array);
     }
 
     /// <summary>The column equals one of <paramref name="values"/>, sent as one array parameter (<c>= ANY($n)</c>).</summary>

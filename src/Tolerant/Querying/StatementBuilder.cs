@@ -30,14 +30,14 @@ internal sealed class StatementBuilder<T>
     public StatementBuilder<T> Parameter(Column<T> column)
     {
         NextParameter();
-        return (column.Flags & ColumnFlags.ExplicitType) != 0 ? Append("::").Append(column.TypeName) : this;
+        return (column.Flags & ColumnFlags.ExplicitType) != 0 ? Append("::").Append(column.ParameterTypeName) : this;
     }
 
     /// <summary>The next positional parameter as an array of the column's type, for <c>= ANY(...)</c>.</summary>
     public StatementBuilder<T> ArrayParameter(Column<T> column)
     {
         NextParameter();
-        return (column.Flags & ColumnFlags.ExplicitType) != 0 ? Append("::").Append(column.TypeName).Append("[]") : this;
+        return (column.Flags & ColumnFlags.ExplicitType) != 0 ? Append("::").Append(column.ParameterTypeName).Append("[]") : this;
     }
 
     /// <summary>The next positional parameter, with no cast (a LIMIT).</summary>

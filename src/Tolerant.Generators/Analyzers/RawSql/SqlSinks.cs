@@ -1,0 +1,68 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Tolerant.Generators.Analyzers.RawSql;
+
+/// <summary>
+/// Where SQL text goes to PostgreSQL: Npgsql command constructors and <c>CommandText</c>,
+/// <c>NpgsqlDataSource.CreateCommand</c>, Dapper's <c>sql</c> arguments and <c>CommandDefinition</c>, and any
+/// parameter or property marked <c>[StringSyntax("PostgreSQL")]</c> or <c>[StringSyntax("Sql")]</c>.
+/// </summary>
+internal static class SqlSinks
+{
+    public static bool IsSink(IArgumentOperation argument, KnownSymbols symbols)
+    {
+        if (argument.Parameter is not { } parameter || parameter.Type.SpecialType != SpecialType.System_String)
+        {
+            return false;
+        }
+
+        if (HasSqlSyntax(parameter, symbols))
+        {
+            return true;
+        }
+
+        if (parameter.ContainingSymbol is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        var type = method.ContainingType;
+        return parameter.Name switch
+        {
+            "cmdText" => method.MethodKind == MethodKind.Constructor && KnownSymbols.IsOrDerives(type, symbols.NpgsqlCommand),
+            "commandText" => (method.MethodKind == MethodKind.Constructor &&
+                              (KnownSymbols.IsOrDerives(type, symbols.NpgsqlBatchCommand) || Same(type, symbols.DapperCommandDefinition))) ||
+                             (method.Name == "CreateCommand" && KnownSymbols.IsOrDerives(type, symbols.NpgsqlDataSource)),
+            "sql" => Same(type, symbols.DapperSqlMapper),
+            _ => false,
+        };
+    }
+
+    public static bool IsSink(IPropertyReferenceOperation target, KnownSymbols symbols)
+    {
+        var property = target.Property;
+        if (property.Type.SpecialType != SpecialType.System_String)
+        {
+            return false;
+        }
+
+        return HasSqlSyntax(property, symbols) ||
+               (property.Name == "CommandText" &&
+                (KnownSymbols.IsOrDerives(target.Instance?.Type ?? property.ContainingType, symbols.NpgsqlCommand) ||
+                 KnownSymbols.IsOrDerives(target.Instance?.Type ?? property.ContainingType, symbols.NpgsqlBatchCommand)));
+    }
+
+    private static bool HasSqlSyntax(ISymbol symbol, KnownSymbols symbols) =>
+        symbols.StringSyntax is not null &&
+        symbol.GetAttributes().Any(a =>
+            SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.StringSyntax) &&
+            a.ConstructorArguments.Length > 0 &&
+            a.ConstructorArguments[0].Value is string syntax &&
+            (syntax.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) || syntax.Equals("Sql", StringComparison.OrdinalIgnoreCase)));
+
+    private static bool Same(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
+}

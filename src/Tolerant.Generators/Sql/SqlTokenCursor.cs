@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+
+namespace Tolerant.Generators.Sql;
+
+/// <summary>Walks the tokens of one statement, comments left out; reading past the end gives <see cref="SqlTokenKind.EndOfInput"/>.</summary>
+internal sealed class SqlTokenCursor
+{
+    private readonly IReadOnlyList<SqlToken> _tokens;
+    private readonly SqlToken _end;
+
+    public SqlTokenCursor(IReadOnlyList<SqlToken> tokens, int textLength)
+    {
+        _tokens = tokens;
+        _end = new SqlToken(SqlTokenKind.EndOfInput, textLength, 0);
+    }
+
+    public int Position { get; set; }
+
+    public bool AtEnd => Position >= _tokens.Count;
+
+    public SqlToken Current => Peek(0);
+
+    public SqlToken Previous => Peek(-1);
+
+    public SqlToken Peek(int offset)
+    {
+        var index = Position + offset;
+        return index >= 0 && index < _tokens.Count ? _tokens[index] : _end;
+    }
+
+    public bool Is(string word, int offset = 0) => Peek(offset).IsWord(word);
+
+    public bool Is(SqlTokenKind kind, int offset = 0) => Peek(offset).Kind == kind;
+
+    public void Advance(int count = 1) => Position = System.Math.Min(Position + count, _tokens.Count);
+
+    public bool TryTake(string word)
+    {
+        if (!Is(word))
+        {
+            return false;
+        }
+
+        Advance();
+        return true;
+    }
+
+    public bool TryTake(SqlTokenKind kind)
+    {
+        if (!Is(kind))
+        {
+            return false;
+        }
+
+        Advance();
+        return true;
+    }
+
+    /// <summary>Skips a bracketed group whole when at its opening bracket, else one token.</summary>
+    public void SkipBalanced()
+    {
+        if (Current.Kind is not (SqlTokenKind.LeftParen or SqlTokenKind.LeftBracket))
+        {
+            Advance();
+            return;
+        }
+
+        Advance();
+        SkipToClose();
+    }
+
+    /// <summary>Skips to just past the bracket that closes one opened before the current token.</summary>
+    public void SkipToClose()
+    {
+        var depth = 0;
+        while (!AtEnd)
+        {
+            var kind = Current.Kind;
+            Advance();
+            if (kind is SqlTokenKind.LeftParen or SqlTokenKind.LeftBracket)
+            {
+                depth++;
+            }
+            else if (kind is SqlTokenKind.RightParen or SqlTokenKind.RightBracket && depth-- == 0)
+            {
+                return;
+            }
+        }
+    }
+}
