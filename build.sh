@@ -4,6 +4,7 @@
 #   ./build.sh demo    run the sample session service against a throwaway PostgreSQL
 #   ./build.sh pack    pack the Tolerant package into artifacts/packages
 #   ./build.sh bench   run the BenchmarkDotNet suite (Release, its own throwaway PostgreSQL)
+#   ./build.sh fuzz    a long run of the SQL lexer/resolver fuzz test (TOLERANT_FUZZ_ITERATIONS, default 5,000,000)
 #   ./build.sh build   restore and build only
 set -euo pipefail
 
@@ -99,6 +100,12 @@ case "$command" in
     ensure_dotnet; ensure_postgres; hold_build_lock
     [ -d tests/Tolerant.Benchmarks ] || fail "there is no benchmark project yet (tests/Tolerant.Benchmarks)."
     dotnet run --project tests/Tolerant.Benchmarks -c Release -- "${@:2}" ;;
+  fuzz)
+    ensure_dotnet; hold_build_lock; build
+    TOLERANT_FUZZ_ITERATIONS="${TOLERANT_FUZZ_ITERATIONS:-5000000}" \
+      dotnet test tests/Tolerant.Generators.Tests -c "$configuration" --no-build -nologo \
+        --filter "FullyQualifiedName~Tolerant.Generators.Tests.Sql.SqlFuzzTests" --logger "console;verbosity=normal" \
+      || fail "the fuzz run found a failure (see above)." ;;
   *)
-    fail "unknown command '$command': use test, demo, pack, bench or build." ;;
+    fail "unknown command '$command': use test, demo, pack, bench, fuzz or build." ;;
 esac
