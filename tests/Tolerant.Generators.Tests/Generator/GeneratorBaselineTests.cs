@@ -24,5 +24,7 @@ public sealed class GeneratorBaselineTests
         {
             Baseline.Match(caseName, hintName, text);
         }
+
+        Baseline.HasNoOthers(caseName, run.Generated.Keys);
     }
 }

@@ -46,6 +46,36 @@ internal static class Baseline
         }
     }
 
+    /// <summary>
+    /// Fails when the case's baseline folder holds a file the generator no longer writes (a renamed hint name, a
+    /// removed table), which would otherwise linger unchecked; in update mode such files are deleted.
+    /// </summary>
+    public static void HasNoOthers(string caseName, System.Collections.Generic.IEnumerable<string> generatedFiles, [CallerFilePath] string callerPath = "")
+    {
+        var folder = Path.Combine(Root(callerPath), caseName);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        var expected = new System.Collections.Generic.HashSet<string>(generatedFiles, StringComparer.Ordinal);
+        var orphans = Directory.GetFiles(folder).Select(Path.GetFileName).Where(name => !expected.Contains(name!)).ToList();
+        if (orphans.Count == 0)
+        {
+            return;
+        }
+
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1" && Environment.GetEnvironmentVariable("CI") != "true")
+        {
+            orphans.ForEach(name => File.Delete(Path.Combine(folder, name!)));
+            return;
+        }
+
+        throw new XunitException(
+            $"Baselines of {caseName} that the generator no longer writes: {string.Join(", ", orphans)}. " +
+            $"Rerun with {UpdateVariable}=1 to delete them.");
+    }
+
     /// <summary>The checked-in Baselines folder of this test project, as the build recorded it.</summary>
     private static string Root(string callerPath)
     {
