@@ -20,20 +20,22 @@ public readonly struct SelectQuery<T>
     private readonly Condition<T>? _where;
     private readonly OrderTerm<T>[]? _orders;
     private readonly int? _limit;
+    private readonly int? _offset;
 
-    internal SelectQuery(Table<T> table, Condition<T>? where, OrderTerm<T>[]? orders, int? limit)
+    internal SelectQuery(Table<T> table, Condition<T>? where, OrderTerm<T>[]? orders, int? limit, int? offset = null)
     {
         _table = table;
         _where = where;
         _orders = orders;
         _limit = limit;
+        _offset = offset;
     }
 
     /// <summary>Keeps the rows where <paramref name="condition"/> holds (and any earlier condition: they combine with AND).</summary>
     public SelectQuery<T> Where(Condition<T> condition)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        return new(_table, _where is null ? condition : _where & condition, _orders, _limit);
+        return new(_table, _where is null ? condition : _where & condition, _orders, _limit, _offset);
     }
 
     /// <summary>Orders by <paramref name="column"/>, after any earlier ordering. A missing optional column orders as its declared default.</summary>
@@ -43,30 +45,37 @@ public readonly struct SelectQuery<T>
         var orders = new OrderTerm<T>[(_orders?.Length ?? 0) + 1];
         _orders?.CopyTo(orders, 0);
         orders[^1] = new OrderTerm<T>(column, descending);
-        return new(_table, _where, orders, _limit);
+        return new(_table, _where, orders, _limit, _offset);
     }
 
     /// <summary>Returns at most <paramref name="count"/> rows.</summary>
     public SelectQuery<T> Limit(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return new(_table, _where, _orders, count);
+        return new(_table, _where, _orders, count, _offset);
+    }
+
+    /// <summary>Skips the first <paramref name="count"/> rows; order the query so that the skipped rows are well defined.</summary>
+    public SelectQuery<T> Offset(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return new(_table, _where, _orders, _limit, count);
     }
 
     /// <summary>Runs the query and returns every row. An optional table that does not exist gives no rows.</summary>
     public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default) =>
-        Table.RunAsync<ReadOperation<T>, List<T>>(new ReadOperation<T>(Key(StatementKind.Select), _where, _limit, single: false), cancellationToken);
+        Table.RunAsync<ReadOperation<T>, List<T>>(new ReadOperation<T>(Key(StatementKind.Select), _where, _limit, _offset, single: false), cancellationToken);
 
     /// <summary>Runs the query with a limit of one and returns the first row, or <see langword="default"/> when there is none.</summary>
     public async Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default)
     {
         var rows = await Table.RunAsync<ReadOperation<T>, List<T>>(
-            new ReadOperation<T>(new StatementKey<T>(StatementKind.Select, _where, _orders, hasLimit: true, setOrdinals: null), _where, 1, single: true),
+            new ReadOperation<T>(new StatementKey<T>(StatementKind.Select, _where, _orders, hasLimit: true, setOrdinals: null, _offset.HasValue), _where, 1, _offset, single: true),
             cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? default : rows[0];
     }
 
-    /// <summary>Counts the rows the condition selects (ordering and limit are ignored).</summary>
+    /// <summary>Counts the rows the condition selects (ordering, limit and offset are ignored).</summary>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         Table.RunAsync<CountOperation<T>, long>(
             new CountOperation<T>(new StatementKey<T>(StatementKind.Count, _where, orders: null, hasLimit: false, setOrdinals: null), _where),
@@ -89,7 +98,7 @@ public readonly struct SelectQuery<T>
         try
         {
             var lease = await table.RunAsync<OpenReaderOperation<T>, ReaderLease>(
-                new OpenReaderOperation<T>(Key(StatementKind.Select), _where, _limit), cancellationToken).ConfigureAwait(false);
+                new OpenReaderOperation<T>(Key(StatementKind.Select), _where, _limit, _offset), cancellationToken).ConfigureAwait(false);
             await using (lease.ConfigureAwait(false))
             {
                 if (lease.Reader is null)
@@ -134,5 +143,5 @@ public readonly struct SelectQuery<T>
 
     private Table<T> Table => _table ?? throw new InvalidOperationException("Start a query with Table<T>.Select().");
 
-    private StatementKey<T> Key(StatementKind kind) => new(kind, _where, _orders, _limit.HasValue, setOrdinals: null);
+    private StatementKey<T> Key(StatementKind kind) => new(kind, _where, _orders, _limit.HasValue, setOrdinals: null, _offset.HasValue);
 }

@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Error, "{Table} lacks required {Columns}: operations on it fail until a migration adds them")]
     public static partial void MissingRequiredColumns(ILogger logger, string table, string columns);
 
-    [LoggerMessage(5, LogLevel.Warning, "A write to {Table} left out {Column}, which the database lacks, and its value differs from the declared default {Default}: the value is not stored until migration {Since} runs")]
+    [LoggerMessage(5, LogLevel.Warning, "A write to {Table} left out {Column}, which the database lacks (added by migration {Since}), and its value differs from the declared default {Default}: the value is not stored while the column is missing")]
     public static partial void ValueLeftOut(ILogger logger, string table, string column, string @default, string since);
 
     [LoggerMessage(6, LogLevel.Information, "A statement on {Table} failed because the schema changed ({SqlState}); retrying once on the schema as it is now")]

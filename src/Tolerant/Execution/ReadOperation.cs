@@ -6,14 +6,14 @@ using Npgsql;
 namespace Tolerant.Execution;
 
 /// <summary>SELECT into a list: every mapped column in ordinal order, read by the generated row reader.</summary>
-internal readonly struct ReadOperation<T>(StatementKey<T> key, Condition<T>? where, int? limit, bool single) : ITableOperation<T, List<T>>
+internal readonly struct ReadOperation<T>(StatementKey<T> key, Condition<T>? where, int? limit, int? offset, bool single) : ITableOperation<T, List<T>>
     where T : ISqlTable<T>
 {
     public List<T> WhenTableMissing(TableCapabilities<T> capabilities) => [];
 
     public async Task<List<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        await using var command = await SelectCommand.CreateAsync(context, key, where, limit, cancellationToken).ConfigureAwait(false);
+        await using var command = await SelectCommand.CreateAsync(context, key, where, limit, offset, cancellationToken).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(
             single ? System.Data.CommandBehavior.SingleRow : System.Data.CommandBehavior.Default, cancellationToken).ConfigureAwait(false);
         var rows = new List<T>();
@@ -34,20 +34,20 @@ internal readonly struct CountOperation<T>(StatementKey<T> key, Condition<T>? wh
 
     public async Task<long> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        await using var command = await SelectCommand.CreateAsync(context, key, where, limit: null, cancellationToken).ConfigureAwait(false);
+        await using var command = await SelectCommand.CreateAsync(context, key, where, limit: null, offset: null, cancellationToken).ConfigureAwait(false);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 }
 
 /// <summary>SELECT whose reader outlives the operation, for streaming.</summary>
-internal readonly struct OpenReaderOperation<T>(StatementKey<T> key, Condition<T>? where, int? limit) : ITableOperation<T, ReaderLease>
+internal readonly struct OpenReaderOperation<T>(StatementKey<T> key, Condition<T>? where, int? limit, int? offset) : ITableOperation<T, ReaderLease>
     where T : ISqlTable<T>
 {
     public ReaderLease WhenTableMissing(TableCapabilities<T> capabilities) => new(null, null);
 
     public async Task<ReaderLease> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        var command = await SelectCommand.CreateAsync(context, key, where, limit, cancellationToken).ConfigureAwait(false);
+        var command = await SelectCommand.CreateAsync(context, key, where, limit, offset, cancellationToken).ConfigureAwait(false);
         try
         {
             return new ReaderLease(command, await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false));
@@ -83,7 +83,7 @@ internal sealed class ReaderLease(NpgsqlCommand? command, NpgsqlDataReader? read
 internal static class SelectCommand
 {
     public static async Task<NpgsqlCommand> CreateAsync<T>(
-        CommandContext<T> context, StatementKey<T> key, Condition<T>? where, int? limit, CancellationToken cancellationToken)
+        CommandContext<T> context, StatementKey<T> key, Condition<T>? where, int? limit, int? offset, CancellationToken cancellationToken)
         where T : ISqlTable<T>
     {
         var command = context.Command(context.Capabilities.Statements.Get(key));
@@ -91,6 +91,11 @@ internal static class SelectCommand
         if (key.HasLimit)
         {
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = limit ?? 0 });
+        }
+
+        if (key.HasOffset)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = offset ?? 0 });
         }
 
         await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);

@@ -104,6 +104,11 @@ internal sealed class StatementCache<T>
             sql.Append(" LIMIT ").PlainParameter();
         }
 
+        if (key.HasOffset)
+        {
+            sql.Append(" OFFSET ").PlainParameter();
+        }
+
         return sql.ToString();
     }
 }

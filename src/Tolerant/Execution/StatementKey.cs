@@ -4,19 +4,20 @@ namespace Tolerant.Execution;
 
 /// <summary>
 /// What a statement's SQL text depends on besides the capabilities: its kind, the shape of its condition (not the
-/// values), its ordering, whether it has a limit, and which columns an update sets. Compared structurally, so a
+/// values), its ordering, whether it has a limit and an offset, and which columns an update sets. Compared structurally, so a
 /// query of a shape seen before finds its text without building it.
 /// </summary>
 internal readonly struct StatementKey<T> : IEquatable<StatementKey<T>>
     where T : ISqlTable<T>
 {
-    public StatementKey(StatementKind kind, Condition<T>? where, OrderTerm<T>[]? orders, bool hasLimit, int[]? setOrdinals)
+    public StatementKey(StatementKind kind, Condition<T>? where, OrderTerm<T>[]? orders, bool hasLimit, int[]? setOrdinals, bool hasOffset = false)
     {
         Kind = kind;
         Where = where;
         Orders = orders;
         HasLimit = hasLimit;
         SetOrdinals = setOrdinals;
+        HasOffset = hasOffset;
     }
 
     public StatementKind Kind { get; }
@@ -27,12 +28,14 @@ internal readonly struct StatementKey<T> : IEquatable<StatementKey<T>>
 
     public bool HasLimit { get; }
 
+    public bool HasOffset { get; }
+
     /// <summary>For an update, the ordinals of the present columns it sets, in order.</summary>
     public int[]? SetOrdinals { get; }
 
     public bool Equals(StatementKey<T> other)
     {
-        if (Kind != other.Kind || HasLimit != other.HasLimit)
+        if (Kind != other.Kind || HasLimit != other.HasLimit || HasOffset != other.HasOffset)
         {
             return false;
         }
@@ -52,6 +55,7 @@ internal readonly struct StatementKey<T> : IEquatable<StatementKey<T>>
         var hash = new HashCode();
         hash.Add(Kind);
         hash.Add(HasLimit);
+        hash.Add(HasOffset);
         hash.Add(Where?.ShapeHash() ?? 0);
         foreach (var order in Orders.AsSpan())
         {

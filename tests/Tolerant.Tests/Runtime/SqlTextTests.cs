@@ -51,6 +51,9 @@ public sealed class SqlTextTests(PostgresDatabaseFixture database) : IClassFixtu
         Assert.Equal(
             "SELECT count(*) FROM \"shared\".\"user_sessions\" WHERE (\"user_id\" = $1 AND true::boolean = $2)",
             activeOfUser.ToCountSql(at003));
+        Assert.Equal(
+            Columns003 + " WHERE (\"user_id\" = $1 AND true::boolean = $2) ORDER BY NULL::timestamp with time zone DESC LIMIT $3 OFFSET $4",
+            activeOfUser.Offset(40).ToSql(at003));
         Assert.Equal("UPDATE \"shared\".\"user_sessions\" SET \"expires_at\" = $1 WHERE \"id\" = $2", logout.ToSql(at003));
         Assert.Null(logoutOnly.ToSql(at003));
         Assert.Equal(
@@ -78,6 +81,8 @@ public sealed class SqlTextTests(PostgresDatabaseFixture database) : IClassFixtu
         {
             await sessions.InsertAsync(new UserSession { Id = Guid.NewGuid(), UserId = user, CreatedAt = DateTimeOffset.UnixEpoch });
             Assert.Single(await activeOfUser.ToListAsync());
+            Assert.Empty(await activeOfUser.Offset(1).ToListAsync());
+            Assert.Null(await activeOfUser.Offset(1).FirstOrDefaultAsync());
             Assert.Equal(1, await activeOfUser.CountAsync());
             await logout.ExecuteAsync();
             await logoutOnly.ExecuteAsync();
