@@ -1,3 +1,4 @@
+using System.IO;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
@@ -33,5 +34,8 @@ public sealed class BenchmarkConfig : ManualConfig
         AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
         HideColumns(Column.Job, Column.LaunchCount, Column.WarmupCount, Column.IterationCount);
         WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared, MethodOrderPolicy.Declared));
+
+        // Reports next to the other build outputs (artifacts/ is ignored by git), not in ./BenchmarkDotNet.Artifacts.
+        WithArtifactsPath(Path.Combine("artifacts", "benchmarks"));
     }
 }
