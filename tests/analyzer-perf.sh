@@ -38,7 +38,7 @@ logging_version="$(version_of Microsoft.Extensions.Logging.Abstractions)"
 
 if [ -z "${NO_TOLERANT_BUILD:-}" ]; then
   echo "analyzer-perf: building the Tolerant runtime and generator (Release)..."
-  flock "$lock" dotnet build "$root/src/Tolerant" -c Release -nologo -v:q -clp:NoSummary >/dev/null \
+  flock -o "$lock" dotnet build "$root/src/Tolerant" -c Release -nologo -v:q -clp:NoSummary >/dev/null \
     || fail "building src/Tolerant failed."
 fi
 for dll in "$runtime_dll" "$generator_dll" "$codefixes_dll"; do
@@ -343,12 +343,15 @@ until awk -v l="$(load1)" -v m="$max_load" 'BEGIN { exit !(l < m) }'; do
   waited=$((waited + 15))
 done
 
+# The lock is held on descriptor 9 until the measurements end; every dotnet below closes it (9>&-), so a build node
+# that outlives its build cannot keep the lock after this script is done.
 exec 9>"$lock"
 flock 9
 start_load="$(load1)"
-dotnet restore "$work/src/PerfApp.csproj" -nologo -v:q >/dev/null || fail "restore failed."
+dotnet restore "$work/src/PerfApp.csproj" -nologo -v:q --disable-build-servers >/dev/null 9>&- || fail "restore failed."
 # A first build warms the SDK and the disk cache; it is not counted.
-dotnet build "$work/src/PerfApp.csproj" -c Release --no-restore -nologo -v:q -clp:NoSummary >/dev/null 2>&1 || fail "the warm-up build failed."
+dotnet build "$work/src/PerfApp.csproj" -c Release --no-restore -nologo -v:q -clp:NoSummary --disable-build-servers >/dev/null 2>&1 9>&- \
+  || fail "the warm-up build failed."
 
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", (b - a) / 1e9 }'; }
 
@@ -360,7 +363,7 @@ measure() {
   local log="$work/$name.log" t0 t1 cpu
   t0=$(date +%s%N)
   cpu=$( { TIMEFORMAT='%U %S'; time dotnet build "$work/src/PerfApp.csproj" -c Release --no-restore --no-incremental -nologo \
-    --disable-build-servers -p:ReportAnalyzer=true -v:detailed -clp:PerformanceSummary "$@" >"$log" 2>&1; } 2>&1 ) \
+    --disable-build-servers -p:ReportAnalyzer=true -v:detailed -clp:PerformanceSummary "$@" >"$log" 2>&1 9>&-; } 2>&1 ) \
     || { tail -n 30 "$log"; fail "build $name failed."; }
   t1=$(date +%s%N)
   seconds "$t0" "$t1" >"$work/$name.wall"
@@ -372,7 +375,7 @@ for ((r = 1; r <= runs; r++)); do
   measure "off-$r" -p:TolerantAnalyzersOff=true
 done
 end_load="$(load1)"
-flock -u 9
+exec 9>&-
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Report
