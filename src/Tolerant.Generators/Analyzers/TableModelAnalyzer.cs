@@ -48,8 +48,27 @@ public sealed class TableModelAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+            start.RegisterSymbolAction(AnalyzeContainer, SymbolKind.NamedType);
         });
     }
+
+    /// <summary>TOL0001 on a type that is not partial but holds a [SqlTable] type, however deeply nested.</summary>
+    private static void AnalyzeContainer(SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        // A [SqlTable] type that is not partial is reported by AnalyzeType, with the rest of its model.
+        if (TableParser.IsPartial(type) ||
+            type.GetAttributes().Any(a => KnownAttributes.Is(a, KnownAttributes.SqlTable)) ||
+            !type.GetTypeMembers().Any(HoldsTable))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNotPartial, TableParser.IdentifierLocation(type), type.Name));
+    }
+
+    private static bool HoldsTable(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => KnownAttributes.Is(a, KnownAttributes.SqlTable)) || type.GetTypeMembers().Any(HoldsTable);
 
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
@@ -70,6 +89,13 @@ public sealed class TableModelAnalyzer : DiagnosticAnalyzer
             var result = TableParser.Parse(type, attribute, context.CancellationToken);
             foreach (var problem in result.Problems)
             {
+                // A containing type that is not partial is reported by its own symbol action (AnalyzeContainer), once,
+                // so that the diagnostic belongs to the symbol it is on and an IDE shows and fixes it in place.
+                if (problem.Descriptor.Id == DiagnosticIds.TypeNotPartial && problem.Arguments[0] as string != type.Name)
+                {
+                    continue;
+                }
+
                 context.ReportDiagnostic(problem.ToDiagnostic());
             }
         }

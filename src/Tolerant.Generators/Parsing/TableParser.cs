@@ -212,7 +212,7 @@ internal static class TableParser
         return stack;
     }
 
-    private static bool IsPartial(INamedTypeSymbol type) =>
+    internal static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Length > 0 &&
         type.DeclaringSyntaxReferences.All(r =>
             r.GetSyntax() is TypeDeclarationSyntax declaration &&

@@ -120,8 +120,7 @@ public sealed class AddPartialCodeFixTests
                 }
             }
             """,
-            Verify.Diagnostic(DiagnosticIds.TypeNotPartial).WithLocation(0).WithArguments("Schema"),
-            nonLocal: true);
+            Verify.Diagnostic(DiagnosticIds.TypeNotPartial).WithLocation(0).WithArguments("Schema"));
 
     [Fact]
     public async Task Every_declaration_of_the_type_is_made_partial_in_every_file()
@@ -237,7 +236,6 @@ public sealed class AddPartialCodeFixTests
                 }
                 """,
             NumberOfIncrementalIterations = 3,
-            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
             NumberOfFixAllIterations = 1,
         };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.TypeNotPartial).WithLocation(0).WithArguments("Schema"));
@@ -246,14 +244,14 @@ public sealed class AddPartialCodeFixTests
         await test.RunAsync(CancellationToken.None);
     }
 
-    private static Task VerifyAsync(string source, string fixedSource, DiagnosticResult expected, bool nonLocal = false)
+    private static Task VerifyAsync(string source, string fixedSource, DiagnosticResult expected)
     {
         var test = new Verify.Test
         {
             TestCode = source,
             FixedCode = fixedSource,
             CodeActionEquivalenceKey = AddPartialCodeFixProvider.EquivalenceKey,
-            CodeFixTestBehaviors = nonLocal ? CodeFixTestBehaviors.SkipLocalDiagnosticCheck : CodeFixTestBehaviors.None,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.None,
         };
         test.ExpectedDiagnostics.Add(expected);
         return test.RunAsync(CancellationToken.None);
