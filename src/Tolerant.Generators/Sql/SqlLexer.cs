@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Tolerant.Generators.Sql;
@@ -23,6 +24,8 @@ internal sealed class SqlLexer
 
     private SqlLexer(string text) => _text = text;
 
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
+    [MethodImpl((MethodImplOptions)512)]
     public static ImmutableArray<SqlToken> Tokenize(string? sql)
     {
         var lexer = new SqlLexer(sql ?? string.Empty);
@@ -30,6 +33,7 @@ internal sealed class SqlLexer
         return lexer._tokens.ToImmutable();
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadAll()
     {
         while (_position < _text.Length)
@@ -46,6 +50,7 @@ internal sealed class SqlLexer
 
     private char At(int index) => index < _text.Length ? _text[index] : '\0';
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadToken()
     {
         var start = _position;
@@ -130,12 +135,14 @@ internal sealed class SqlLexer
         }
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void Add(SqlTokenKind kind, int start, int length, string? value = null, bool unterminated = false)
     {
         _tokens.Add(new SqlToken(kind, start, length, value, unterminated));
         _position = start + length;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadLineComment(int start)
     {
         var end = start + 2;
@@ -147,6 +154,7 @@ internal sealed class SqlLexer
         Add(SqlTokenKind.LineComment, start, end - start);
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadBlockComment(int start)
     {
         var index = start + 2;
@@ -173,6 +181,7 @@ internal sealed class SqlLexer
     }
 
     /// <summary>Reads a single-quoted body from <paramref name="contentStart"/>; returns the offset past the closing quote.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private int ScanQuotedBody(int contentStart, char quote, bool backslashEscapes, out bool terminated)
     {
         var index = contentStart;
@@ -204,12 +213,14 @@ internal sealed class SqlLexer
         return _text.Length;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadString(int start, int contentStart, bool backslashEscapes, SqlTokenKind kind)
     {
         var end = ScanQuotedBody(contentStart, '\'', backslashEscapes, out var terminated);
         Add(kind, start, end - start, unterminated: !terminated);
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadQuotedIdentifier(int start)
     {
         var end = ScanQuotedBody(start + 1, '"', backslashEscapes: false, out var terminated);
@@ -270,6 +281,7 @@ internal sealed class SqlLexer
         return index + 3;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private int SkipWhitespace(int index)
     {
         while (index < _text.Length && IsWhitespace(_text[index]))
@@ -315,6 +327,7 @@ internal sealed class SqlLexer
         Add(SqlTokenKind.DollarString, start, end - start, unterminated: close < 0);
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadNamedParameter(int start, int nameStart)
     {
         var index = nameStart;
@@ -346,6 +359,7 @@ internal sealed class SqlLexer
         }
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadWord(int start)
     {
         var index = start + 1;
@@ -359,6 +373,7 @@ internal sealed class SqlLexer
         Add(kind, start, index - start, value);
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadNumber(int start)
     {
         var index = start;
@@ -388,6 +403,7 @@ internal sealed class SqlLexer
         Add(SqlTokenKind.Number, start, index - start);
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private int SkipDigits(int index)
     {
         while (IsDigit(At(index)) || (At(index) == '_' && IsDigit(At(index + 1))))
@@ -398,6 +414,7 @@ internal sealed class SqlLexer
         return index;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadOperator(int start)
     {
         var index = start + 1;
@@ -425,6 +442,7 @@ internal sealed class SqlLexer
         Add(SqlTokenKind.Operator, start, length, _text.Substring(start, length));
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private bool ContainsAny(int start, int length, string characters)
     {
         for (var i = start; i < start + length; i++)
@@ -439,6 +457,7 @@ internal sealed class SqlLexer
     }
 
     /// <summary>PostgreSQL folds only ASCII letters; other characters keep their case.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private static string FoldAscii(string word)
     {
         var upper = -1;

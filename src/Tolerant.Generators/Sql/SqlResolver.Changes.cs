@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Tolerant.Generators.Sql;
 
@@ -278,7 +279,9 @@ internal sealed partial class SqlResolver
         return target;
     }
 
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
     /// <summary><c>(col, ...)</c>: columns that can only be <paramref name="target"/>'s.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadTargetColumns(SqlSource? target, SqlClause clause)
     {
         _cursor.Advance();
@@ -308,6 +311,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary><c>col = value, (a, b) = (...), ...</c>: targets are the changed table's, values see the whole scope.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadSetList(SqlScope scope, SqlSource? target)
     {
         var values = new ExpressionContext(scope, SqlClause.SetValue);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Tolerant.Generators.Sql;
 
@@ -45,10 +46,12 @@ internal sealed partial class SqlResolver
         Window,
     }
 
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
     /// <summary>
     /// Walks one expression, recording the columns it names, and stops before a top-level comma, a closing bracket, a
     /// stop word, or a name that follows a complete operand (an alias).
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void WalkExpression(ExpressionContext context, StopSet stops)
     {
         var expectOperand = true;
@@ -113,6 +116,7 @@ internal sealed partial class SqlResolver
         }
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private bool IsStop(SqlToken token, StopSet stops, int caseDepth)
     {
         if (!token.IsAnyWord)
@@ -136,6 +140,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>Walks the word at the cursor; false when it begins an alias and so ends the expression.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private bool WalkWord(ExpressionContext context, ref bool expectOperand, ref int caseDepth)
     {
         var token = _cursor.Current;
@@ -235,6 +240,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>Reads <c>IS [NOT] ...</c>; returns whether an operand follows (<c>IS DISTINCT FROM</c>).</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private bool ReadIsPredicate()
     {
         _cursor.Advance();
@@ -271,6 +277,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>A name where an operand is expected: a column, a <c>t.*</c>, a function call or a typed literal.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadOperandName(ExpressionContext context)
     {
         var chain = ReadNameChain();

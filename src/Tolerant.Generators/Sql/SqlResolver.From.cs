@@ -1,11 +1,14 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace Tolerant.Generators.Sql;
 
 /// <summary>FROM lists: tables, CTE references, subqueries, functions, joins and aliases.</summary>
 internal sealed partial class SqlResolver
 {
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadFromList(SqlScope scope)
     {
         do
@@ -18,6 +21,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>Joins onto the items from <paramref name="joinStart"/>, which a <c>USING</c> column is read from.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadJoins(SqlScope scope, int joinStart)
     {
         while (TryReadJoinKeyword())
@@ -146,6 +150,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>What a LATERAL item sees: the items of <paramref name="scope"/> read so far, and the enclosing queries.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private static SqlScope ScopeSoFar(SqlScope scope)
     {
         var visible = new SqlScope(scope.Parent);

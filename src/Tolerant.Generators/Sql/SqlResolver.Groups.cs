@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Tolerant.Generators.Sql;
 
@@ -43,10 +44,12 @@ internal sealed partial class SqlResolver
         }
     }
 
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
     /// <summary>
     /// Walks a parenthesized group at the cursor: a subquery (which sees <paramref name="context"/>'s scope, as a
     /// correlated subquery does), a call's arguments, or a list of expressions. Returns how many items it held.
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)]
     private int WalkParenthesized(ExpressionContext context, string? functionName)
     {
         if (!TryEnter())
@@ -108,6 +111,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary><c>[...]</c>: an array subscript or slice, or the elements of <c>ARRAY[...]</c>.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void WalkBracketed(ExpressionContext context)
     {
         if (!TryEnter())

@@ -1,15 +1,18 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Tolerant.Generators.Sql;
 
 /// <summary>Dotted names (<c>schema.table</c>, <c>alias.column</c>, <c>t.*</c>) and the parameters that may stand in them.</summary>
 internal sealed partial class SqlResolver
 {
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
     /// <summary>
     /// Reads one part of a name. An <c>@</c> parameter glued to a name (<c>sessions_@__hole0</c>, an interpolation
     /// hole inside an identifier) makes one part whose name is unknown: <see cref="NamePart.IsDynamic"/>, its text as
     /// written. (A <c>:name</c> glued to a name is not a hole but a slice, as in <c>a[lo:hi]</c>.)
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)]
     private NamePart ReadNamePart()
     {
         var first = _cursor.Current;
@@ -38,6 +41,7 @@ internal sealed partial class SqlResolver
     private static bool IsHole(SqlToken token) => token.Kind == SqlTokenKind.NamedParameter && token.Value?.Length > 0 && token.Value[0] == '@';
 
     /// <summary>Reads <c>a</c>, <c>a.b</c>, <c>a.b.c</c> or <c>a.*</c> at the cursor; null when no name starts there.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private NameChain? ReadNameChain()
     {
         var first = _cursor.Current;

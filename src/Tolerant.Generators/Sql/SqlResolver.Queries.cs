@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Tolerant.Generators.Sql;
 
@@ -9,10 +10,12 @@ internal sealed partial class SqlResolver
 {
     private const string UnnamedColumn = "?column?";
 
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
     /// <summary>
     /// Reads a query whose SELECT cores see <paramref name="parent"/> as their enclosing scope; returns its output
     /// column names, or null when they are not known (a <c>*</c>).
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)]
     private List<string>? ReadQuery(SqlScope? parent)
     {
         if (!TryEnter())
@@ -98,6 +101,7 @@ internal sealed partial class SqlResolver
         }
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private SelectCore ReadSelectCore(SqlScope? parent)
     {
         var core = new SelectCore(new SqlScope(parent));
@@ -179,6 +183,7 @@ internal sealed partial class SqlResolver
     /// Reads a select or RETURNING list; collects the aliases it gives in <paramref name="aliases"/> and returns the
     /// output column names, or null when a <c>*</c> makes them unknown.
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)]
     private List<string>? ReadSelectList(ExpressionContext context, HashSet<string> aliases)
     {
         var outputs = new List<string>();
@@ -234,6 +239,7 @@ internal sealed partial class SqlResolver
     /// The name PostgreSQL gives an output column without an alias: a column's own name (also through a cast), a
     /// function's name, <c>case</c>; null for <c>t.*</c>.
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)]
     private string? FigureColumnName(int start, int end)
     {
         SqlToken At(int index) => index < end ? _cursor.Peek(index - _cursor.Position) : default;
@@ -273,6 +279,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary><c>VALUES (...), (...)</c>: its rows see no table, only enclosing queries.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private List<string> ReadValues(SqlScope? parent)
     {
         var context = new ExpressionContext(new SqlScope(parent), SqlClause.Values);
@@ -298,6 +305,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>ORDER BY, LIMIT, OFFSET, FETCH and locking clauses, in any order.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadQueryTail(ExpressionContext context)
     {
         while (true)
@@ -331,6 +339,7 @@ internal sealed partial class SqlResolver
         }
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadOrderByList(ExpressionContext context)
     {
         do
@@ -389,6 +398,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>A parenthesized list of names: CTE columns, alias columns, column definitions (types skipped).</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private List<string> ReadNameList()
     {
         var names = new List<string>();
@@ -416,6 +426,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>Skips to the comma or closing parenthesis that ends the current list item.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void SkipToItemEnd()
     {
         while (_cursor.Current.Kind is not (SqlTokenKind.Comma or SqlTokenKind.RightParen or SqlTokenKind.EndOfInput))
@@ -424,6 +435,7 @@ internal sealed partial class SqlResolver
         }
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadExpressionList(ExpressionContext context)
     {
         do

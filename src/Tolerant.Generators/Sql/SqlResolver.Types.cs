@@ -1,12 +1,16 @@
+using System.Runtime.CompilerServices;
+
 namespace Tolerant.Generators.Sql;
 
 /// <summary>Type names after <c>::</c>: skipped whole, since no part of a type is a column.</summary>
 internal sealed partial class SqlResolver
 {
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
     /// <summary>
     /// Skips a type name: <c>int</c>, <c>pg_catalog.int4</c>, <c>"MyType"</c>, <c>varchar(10)[]</c>,
     /// <c>double precision</c>, <c>character varying</c>, <c>timestamp(3) with time zone</c>, <c>interval day to second</c>.
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void SkipTypeName()
     {
         _cursor.TryTake("setof");

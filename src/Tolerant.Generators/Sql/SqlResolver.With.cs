@@ -1,11 +1,14 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Tolerant.Generators.Sql;
 
 /// <summary>WITH clauses: the CTEs a statement defines, and the tables their names hide.</summary>
 internal sealed partial class SqlResolver
 {
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
     /// <summary><c>WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (statement), ...</c></summary>
+    [MethodImpl((MethodImplOptions)512)]
     private SqlScope ReadWith(SqlScope? parent)
     {
         // The CTEs live in a scope of their own, with no FROM items, so their bodies see nothing of the main query.

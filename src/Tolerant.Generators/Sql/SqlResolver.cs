@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Tolerant.Generators.Model;
 
 namespace Tolerant.Generators.Sql;
@@ -30,6 +31,8 @@ internal sealed partial class SqlResolver
         _cursor = new SqlTokenCursor(tokens, sql.Length);
     }
 
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
+    [MethodImpl((MethodImplOptions)512)]
     public static SqlAnalysis Analyze(string sql)
     {
         var statements = ImmutableArray.CreateBuilder<SqlStatement>();
@@ -154,6 +157,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>Moves to the statement after a top-level <c>AS</c> or <c>FOR</c>; false (and no move) when there is none.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private bool SkipToEmbeddedStatement()
     {
         var start = _cursor.Position;
@@ -172,6 +176,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>Whether a query (SELECT, VALUES, TABLE, WITH, or one in parentheses) starts at the current token.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private bool IsQueryStart(int offset = 0)
     {
         while (_cursor.Is(SqlTokenKind.LeftParen, offset))

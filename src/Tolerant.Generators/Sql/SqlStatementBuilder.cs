@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Tolerant.Generators.Model;
 
 namespace Tolerant.Generators.Sql;
@@ -40,6 +41,8 @@ internal sealed class SqlStatementBuilder
     public void AddStar(SqlToken star, string? qualifier, string? qualifierSchema, SqlScope scope, SqlClause clause) =>
         _stars.Add(new Pending(star, qualifier, qualifierSchema, scope, null, clause));
 
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
+    [MethodImpl((MethodImplOptions)512)]
     public SqlStatement Build(SqlStatementKind kind, int start, int length)
     {
         var frozen = new Dictionary<SqlSource, SqlTableReference>();
@@ -87,6 +90,7 @@ internal sealed class SqlStatementBuilder
         source.Length,
         source.OutputColumns?.ToEquatableArray());
 
+    [MethodImpl((MethodImplOptions)512)]
     private static EquatableArray<SqlColumnCandidate> Resolve(Pending pending, Dictionary<SqlSource, SqlTableReference> frozen, bool allLevels)
     {
         var found = ImmutableArray.CreateBuilder<SqlColumnCandidate>();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Tolerant.Generators.Sql;
 
@@ -16,24 +17,30 @@ internal sealed class SqlTokenCursor
 
     public int Position { get; set; }
 
-    public bool AtEnd => Position >= _tokens.Count;
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
+    public bool AtEnd { [MethodImpl((MethodImplOptions)512)] get => Position >= _tokens.Count; }
 
-    public SqlToken Current => Peek(0);
+    public SqlToken Current { [MethodImpl((MethodImplOptions)512)] get => Peek(0); }
 
-    public SqlToken Previous => Peek(-1);
+    public SqlToken Previous { [MethodImpl((MethodImplOptions)512)] get => Peek(-1); }
 
+    [MethodImpl((MethodImplOptions)512)]
     public SqlToken Peek(int offset)
     {
         var index = Position + offset;
         return index >= 0 && index < _tokens.Count ? _tokens[index] : _end;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     public bool Is(string word, int offset = 0) => Peek(offset).IsWord(word);
 
+    [MethodImpl((MethodImplOptions)512)]
     public bool Is(SqlTokenKind kind, int offset = 0) => Peek(offset).Kind == kind;
 
+    [MethodImpl((MethodImplOptions)512)]
     public void Advance(int count = 1) => Position = System.Math.Min(Position + count, _tokens.Count);
 
+    [MethodImpl((MethodImplOptions)512)]
     public bool TryTake(string word)
     {
         if (!Is(word))
@@ -45,6 +52,7 @@ internal sealed class SqlTokenCursor
         return true;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     public bool TryTake(SqlTokenKind kind)
     {
         if (!Is(kind))
@@ -57,6 +65,7 @@ internal sealed class SqlTokenCursor
     }
 
     /// <summary>Skips a bracketed group whole when at its opening bracket, else one token.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     public void SkipBalanced()
     {
         if (Current.Kind is not (SqlTokenKind.LeftParen or SqlTokenKind.LeftBracket))
@@ -70,6 +79,7 @@ internal sealed class SqlTokenCursor
     }
 
     /// <summary>Skips to just past the bracket that closes one opened before the current token.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     public void SkipToClose()
     {
         var depth = 0;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -43,6 +44,8 @@ internal sealed class CapabilityGuards
         // A column can only exist where its table does.
         (needed.Member == Fact.TableExists && facts.Any(f => f.Table == needed.Table));
 
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
+    [MethodImpl((MethodImplOptions)512)]
     private void Collect(SyntaxNode node)
     {
         var child = node;
@@ -80,6 +83,7 @@ internal sealed class CapabilityGuards
     }
 
     /// <summary>The statements before <paramref name="child"/> that leave the block unless something exists, or demand it.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void Preceding(SyntaxList<StatementSyntax> statements, SyntaxNode child)
     {
         foreach (var statement in statements)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -27,7 +28,9 @@ internal static class LiteralOffsets
         return true;
     }
 
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
     /// <summary>For each character of the value, where it is written in the token's text (an escape spans several characters); null when the text is not understood.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private static List<(int Start, int Width)>? Map(SyntaxToken token)
     {
         var text = token.Text;
@@ -45,6 +48,7 @@ internal static class LiteralOffsets
         return map is not null && map.Count == value.Length ? map : null;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private static List<(int, int)>? Regular(string text)
     {
         var map = new List<(int, int)>(text.Length);
@@ -88,6 +92,7 @@ internal static class LiteralOffsets
         return width;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private static List<(int, int)> Verbatim(string text)
     {
         var map = new List<(int, int)>(text.Length);
@@ -107,6 +112,7 @@ internal static class LiteralOffsets
         return map;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private static List<(int, int)> SingleLineRaw(string text)
     {
         var quotes = 0;
@@ -124,6 +130,7 @@ internal static class LiteralOffsets
         return map;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private static List<(int, int)>? MultiLineRaw(string text, string value)
     {
         // The value is the lines between the opening and closing quote lines, each without the closing line's indentation.

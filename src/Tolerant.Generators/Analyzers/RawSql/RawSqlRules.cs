@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,6 +25,8 @@ internal static class RawSqlRules
         "ctid", "xmin", "xmax", "cmin", "cmax", "tableoid",
     };
 
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
+    [MethodImpl((MethodImplOptions)512)]
     public static void Check(OperationAnalysisContext context, IOperation value, RawSqlState state)
     {
         while (value is IConversionOperation { Operand: { } operand })
@@ -108,6 +111,7 @@ internal static class RawSqlRules
         }
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private static void CheckColumn(
         OperationAnalysisContext context, SqlText sql, SqlColumnReference column, RawSqlState state, System.Func<IReadOnlyCollection<Fact>> facts)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,6 +13,8 @@ namespace Tolerant.Generators.Analyzers.RawSql;
 /// </summary>
 internal static class SqlSinks
 {
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
+    [MethodImpl((MethodImplOptions)512)]
     public static bool IsSink(IArgumentOperation argument, KnownSymbols symbols)
     {
         if (argument.Parameter is not { } parameter || parameter.Type.SpecialType != SpecialType.System_String)
@@ -41,6 +44,7 @@ internal static class SqlSinks
         };
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     public static bool IsSink(IPropertyReferenceOperation target, KnownSymbols symbols)
     {
         var property = target.Property;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,6 +15,8 @@ namespace Tolerant.Generators.Analyzers.RawSql;
 /// </summary>
 internal static class SqlTextFolder
 {
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
+    [MethodImpl((MethodImplOptions)512)]
     public static SqlText? Fold(IOperation operation)
     {
         var value = operation.ConstantValue;
@@ -29,6 +32,7 @@ internal static class SqlTextFolder
         return constantParts == 0 ? null : new SqlText(builder.ToString(), operation.Syntax, literal: null);
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private static void Append(IOperation operation, StringBuilder builder, ref int holes, ref int constantParts)
     {
         while (operation is IConversionOperation { Operand: { } operand } && operand.Type?.SpecialType == SpecialType.System_String)
