@@ -67,7 +67,7 @@ public sealed class RawSqlAnalyzer : DiagnosticAnalyzer
 
             if (symbols.RequiresColumns is not null)
             {
-                start.RegisterOperationAction(operation => RawSqlRules.CheckCall(operation, state), OperationKind.Invocation, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(operation => RawSqlRules.CheckCall(operation, state), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.MethodReference);
             }
         });
     }

@@ -590,6 +590,27 @@ public sealed class TOL1001_UncheckedOptionalColumnTests
             UncheckedCall(1, "Close", "logout_at", "LogoutAt"));
 
     [Fact]
+    public Task Method_group_of_a_RequiresColumns_method_is_checked_where_the_delegate_is_made() =>
+        VerifyAsync(
+            Usings + $$"""
+
+
+            namespace App;
+
+            public static class Counts
+            {
+            {{CountActive}}
+
+                public static Func<NpgsqlConnection, Task<long>>? Pick(TableCapabilities<UserSession> caps)
+                {
+                    Func<NpgsqlConnection, Task<long>> unguarded = {|#0:CountActiveAsync|};
+                    return caps.Has(UserSession.Columns.IsActive) ? CountActiveAsync : unguarded;
+                }
+            }
+            """,
+            UncheckedCall(0, "CountActiveAsync", "is_active", "IsActive"));
+
+    [Fact]
     public Task Guarded_call_of_a_RequiresColumns_method_does_not_fire() =>
         VerifyAsync(
             Usings + $$"""

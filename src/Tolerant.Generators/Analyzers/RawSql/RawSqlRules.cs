@@ -81,6 +81,8 @@ internal static class RawSqlRules
         {
             IInvocationOperation invocation => invocation.TargetMethod,
             IObjectCreationOperation { Constructor: { } constructor } => constructor,
+            // A method group (Func<...> f = Deactivate;) runs the method later, wherever the delegate goes: check it here.
+            IMethodReferenceOperation reference => reference.Method,
             _ => null,
         };
         if (method is null || !CapabilityGuards.RequiredBy(method, state.Symbols).Any())
