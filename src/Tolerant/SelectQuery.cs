@@ -64,16 +64,13 @@ public readonly struct SelectQuery<T>
 
     /// <summary>Runs the query and returns every row. An optional table that does not exist gives no rows.</summary>
     public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default) =>
-        Table.RunAsync<ReadOperation<T>, List<T>>(new ReadOperation<T>(Key(StatementKind.Select), _where, _limit, _offset, single: false), cancellationToken);
+        Table.RunAsync<ReadOperation<T>, List<T>>(new ReadOperation<T>(Key(StatementKind.Select), _where, _limit, _offset), cancellationToken);
 
     /// <summary>Runs the query with a limit of one and returns the first row, or <see langword="default"/> when there is none.</summary>
-    public async Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default)
-    {
-        var rows = await Table.RunAsync<ReadOperation<T>, List<T>>(
-            new ReadOperation<T>(new StatementKey<T>(StatementKind.Select, _where, _orders, hasLimit: true, setOrdinals: null, _offset.HasValue), _where, 1, _offset, single: true),
-            cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? default : rows[0];
-    }
+    public Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default) =>
+        Table.RunAsync<FirstOperation<T>, T?>(
+            new FirstOperation<T>(new StatementKey<T>(StatementKind.SelectFirst, _where, _orders, hasLimit: false, setOrdinals: null, _offset.HasValue), _where, _offset),
+            cancellationToken);
 
     /// <summary>Counts the rows the condition selects (ordering, limit and offset are ignored).</summary>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>

@@ -15,13 +15,11 @@ internal readonly struct UpdateOperation<T>(Assignment<T>[] assignments, Conditi
     public async Task<MutationResult<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
         var capabilities = context.Capabilities;
-        var setOrdinals = new List<int>(assignments.Length);
         List<Column<T>>? skipped = null;
         foreach (var assignment in assignments)
         {
             if (capabilities.Has(assignment.Column))
             {
-                setOrdinals.Add(assignment.Column.Ordinal);
                 continue;
             }
 
@@ -32,12 +30,12 @@ internal readonly struct UpdateOperation<T>(Assignment<T>[] assignments, Conditi
             }
         }
 
-        if (setOrdinals.Count == 0)
+        if (skipped?.Count == assignments.Length)
         {
-            return new MutationResult<T>(0, skipped!, tableMissing: false);
+            return new MutationResult<T>(0, skipped, tableMissing: false);
         }
 
-        await using var command = context.Command(capabilities.Statements.Get(Key(setOrdinals.ToArray(), where)));
+        await using var command = context.Command(capabilities.Statements.Get(Key(PresentOrdinals(capabilities, assignments, skipped?.Count ?? 0), where)));
         foreach (var assignment in assignments)
         {
             if (capabilities.Has(assignment.Column))
@@ -55,16 +53,26 @@ internal readonly struct UpdateOperation<T>(Assignment<T>[] assignments, Conditi
     /// <summary>The text sent at <paramref name="capabilities"/>, or <see langword="null"/> when nothing would be sent.</summary>
     internal static string? Sql(TableCapabilities<T> capabilities, Assignment<T>[] assignments, Condition<T>? where)
     {
-        var setOrdinals = new List<int>(assignments.Length);
+        var missing = assignments.Count(a => !capabilities.Has(a.Column));
+        return missing == assignments.Length || !capabilities.TableExists
+            ? null
+            : capabilities.Statements.Get(Key(PresentOrdinals(capabilities, assignments, missing), where));
+    }
+
+    /// <summary>The ordinals of the assigned columns the table has, in assignment order: part of the statement's key.</summary>
+    private static int[] PresentOrdinals(TableCapabilities<T> capabilities, Assignment<T>[] assignments, int missing)
+    {
+        var ordinals = new int[assignments.Length - missing];
+        var next = 0;
         foreach (var assignment in assignments)
         {
             if (capabilities.Has(assignment.Column))
             {
-                setOrdinals.Add(assignment.Column.Ordinal);
+                ordinals[next++] = assignment.Column.Ordinal;
             }
         }
 
-        return setOrdinals.Count == 0 || !capabilities.TableExists ? null : capabilities.Statements.Get(Key(setOrdinals.ToArray(), where));
+        return ordinals;
     }
 
     private static StatementKey<T> Key(int[] setOrdinals, Condition<T>? where) =>

@@ -6,16 +6,16 @@ using Npgsql;
 namespace Tolerant.Execution;
 
 /// <summary>SELECT into a list: every mapped column in ordinal order, read by the generated row reader.</summary>
-internal readonly struct ReadOperation<T>(StatementKey<T> key, Condition<T>? where, int? limit, int? offset, bool single) : ITableOperation<T, List<T>>
+internal readonly struct ReadOperation<T>(StatementKey<T> key, Condition<T>? where, int? limit, int? offset) : ITableOperation<T, List<T>>
     where T : ISqlTable<T>
 {
     public List<T> WhenTableMissing(TableCapabilities<T> capabilities) => [];
 
     public async Task<List<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        await using var command = await SelectCommand.CreateAsync(context, key, where, limit, offset, cancellationToken).ConfigureAwait(false);
-        await using var reader = await command.ExecuteReaderAsync(
-            single ? System.Data.CommandBehavior.SingleRow : System.Data.CommandBehavior.Default, cancellationToken).ConfigureAwait(false);
+        await using var command = SelectCommand.Create(context, key, where, limit, offset);
+        await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -23,6 +23,21 @@ internal readonly struct ReadOperation<T>(StatementKey<T> key, Condition<T>? whe
         }
 
         return rows;
+    }
+}
+
+/// <summary>SELECT … LIMIT 1, read into one row or <see langword="default"/>.</summary>
+internal readonly struct FirstOperation<T>(StatementKey<T> key, Condition<T>? where, int? offset) : ITableOperation<T, T?>
+    where T : ISqlTable<T>
+{
+    public T? WhenTableMissing(TableCapabilities<T> capabilities) => default;
+
+    public async Task<T?> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
+    {
+        await using var command = SelectCommand.Create(context, key, where, limit: null, offset);
+        await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? T.ReadRow(reader) : default;
     }
 }
 
@@ -34,7 +49,8 @@ internal readonly struct CountOperation<T>(StatementKey<T> key, Condition<T>? wh
 
     public async Task<long> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        await using var command = await SelectCommand.CreateAsync(context, key, where, limit: null, offset: null, cancellationToken).ConfigureAwait(false);
+        await using var command = SelectCommand.Create(context, key, where, limit: null, offset: null);
+        await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 }
@@ -47,9 +63,10 @@ internal readonly struct OpenReaderOperation<T>(StatementKey<T> key, Condition<T
 
     public async Task<ReaderLease> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        var command = await SelectCommand.CreateAsync(context, key, where, limit, offset, cancellationToken).ConfigureAwait(false);
+        var command = SelectCommand.Create(context, key, where, limit, offset);
         try
         {
+            await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
             return new ReaderLease(command, await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false));
         }
         catch
@@ -82,8 +99,7 @@ internal sealed class ReaderLease(NpgsqlCommand? command, NpgsqlDataReader? read
 /// <summary>Builds the command of a SELECT or count: cached text, the condition's parameters, then the limit.</summary>
 internal static class SelectCommand
 {
-    public static async Task<NpgsqlCommand> CreateAsync<T>(
-        CommandContext<T> context, StatementKey<T> key, Condition<T>? where, int? limit, int? offset, CancellationToken cancellationToken)
+    public static NpgsqlCommand Create<T>(CommandContext<T> context, StatementKey<T> key, Condition<T>? where, int? limit, int? offset)
         where T : ISqlTable<T>
     {
         var command = context.Command(context.Capabilities.Statements.Get(key));
@@ -98,7 +114,6 @@ internal static class SelectCommand
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = offset ?? 0 });
         }
 
-        await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
         return command;
     }
 }

@@ -54,6 +54,7 @@ internal sealed class StatementCache<T>
         switch (key.Kind)
         {
             case StatementKind.Select:
+            case StatementKind.SelectFirst:
                 sql.Append("SELECT ");
                 for (var i = 0; i < table.Columns.Count; i++)
                 {
@@ -99,7 +100,11 @@ internal sealed class StatementCache<T>
             }
         }
 
-        if (key.HasLimit)
+        if (key.Kind == StatementKind.SelectFirst)
+        {
+            sql.Append(" LIMIT 1");
+        }
+        else if (key.HasLimit)
         {
             sql.Append(" LIMIT ").PlainParameter();
         }

@@ -4,6 +4,9 @@ namespace Tolerant.Execution;
 internal enum StatementKind
 {
     Select,
+
+    /// <summary>A SELECT of at most one row: <c>LIMIT 1</c> as a literal, no parameter needed.</summary>
+    SelectFirst,
     Count,
     Update,
     Delete,
