@@ -47,8 +47,6 @@ internal sealed class StatementBuilder<T>
         return this;
     }
 
-    public int ParameterCount => _parameters;
-
     public override string ToString() => _sql.ToString();
 
     private void NextParameter() => _sql.Append('$').Append((++_parameters).ToString(CultureInfo.InvariantCulture));
