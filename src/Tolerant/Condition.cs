@@ -29,8 +29,11 @@ public abstract class Condition<T>
     /// <summary>Writes the condition as SQL, numbering its parameters from the builder's next one.</summary>
     internal abstract void Render(StatementBuilder<T> sql);
 
-    /// <summary>Adds the condition's parameters in the order <see cref="Render"/> numbered them.</summary>
-    internal abstract void Bind(NpgsqlParameterCollection parameters);
+    /// <summary>
+    /// Fills the condition's parameters from <paramref name="index"/> on, in the order <see cref="Render"/> numbered
+    /// them, and advances <paramref name="index"/> past them.
+    /// </summary>
+    internal abstract void Bind(NpgsqlParameterCollection parameters, ref int index);
 
     /// <summary>Whether <paramref name="other"/> renders to the same SQL text, whatever its values.</summary>
     internal abstract bool HasSameShape(Condition<T> other);

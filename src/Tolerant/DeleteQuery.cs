@@ -57,5 +57,5 @@ public readonly struct DeleteQuery<T>
         return capabilities.Statements.Get(Key);
     }
 
-    private StatementKey<T> Key => new(StatementKind.Delete, _where, orders: null, hasLimit: false, setOrdinals: null);
+    private StatementKey<T> Key => new(StatementKind.Delete, _where, orders: null, hasLimit: false, sets: null);
 }

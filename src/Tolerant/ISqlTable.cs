@@ -25,6 +25,13 @@ public interface ISqlTable<T>
     /// <summary>A typed parameter carrying the value of column <paramref name="ordinal"/> of <paramref name="row"/>.</summary>
     static abstract NpgsqlParameter CreateParameter(int ordinal, T row);
 
+    /// <summary>
+    /// Puts the value of column <paramref name="ordinal"/> of <paramref name="row"/> into <paramref name="parameter"/>,
+    /// which <see cref="CreateParameter"/> made for that column, and returns it: a command kept prepared on a bound
+    /// connection is sent again with the new row's values.
+    /// </summary>
+    static abstract NpgsqlParameter AssignParameter(int ordinal, T row, NpgsqlParameter parameter);
+
     /// <summary>Writes the value of column <paramref name="ordinal"/> of <paramref name="row"/> as the next field of a binary COPY.</summary>
     static abstract Task WriteColumnAsync(NpgsqlBinaryImporter importer, int ordinal, T row, CancellationToken cancellationToken);
 

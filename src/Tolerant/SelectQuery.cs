@@ -68,14 +68,12 @@ public readonly struct SelectQuery<T>
 
     /// <summary>Runs the query with a limit of one and returns the first row, or <see langword="default"/> when there is none.</summary>
     public Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default) =>
-        Table.RunAsync<FirstOperation<T>, T?>(
-            new FirstOperation<T>(new StatementKey<T>(StatementKind.SelectFirst, _where, _orders, hasLimit: false, setOrdinals: null, _offset.HasValue), _where, _offset),
-            cancellationToken);
+        Table.RunAsync<FirstOperation<T>, T?>(FirstOperation(), cancellationToken);
 
     /// <summary>Counts the rows the condition selects (ordering, limit and offset are ignored).</summary>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         Table.RunAsync<CountOperation<T>, long>(
-            new CountOperation<T>(new StatementKey<T>(StatementKind.Count, _where, orders: null, hasLimit: false, setOrdinals: null), _where),
+            new CountOperation<T>(new StatementKey<T>(StatementKind.Count, _where, orders: null, hasLimit: false, sets: null), _where),
             cancellationToken);
 
     /// <summary>
@@ -89,7 +87,7 @@ public readonly struct SelectQuery<T>
         if (!table.IsBound)
         {
             owned = await table.Catalog.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            table = table.On(owned);
+            table = table.ForOneStatement(owned);
         }
 
         try
@@ -132,13 +130,17 @@ public readonly struct SelectQuery<T>
     public string ToCountSql(TableCapabilities<T> capabilities)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
-        return capabilities.Statements.Get(new StatementKey<T>(StatementKind.Count, _where, orders: null, hasLimit: false, setOrdinals: null));
+        return capabilities.Statements.Get(new StatementKey<T>(StatementKind.Count, _where, orders: null, hasLimit: false, sets: null));
     }
 
     /// <inheritdoc />
     public override string ToString() => $"SELECT from {Table}{(_where is null ? string.Empty : " WHERE " + _where)}";
 
+    /// <summary>What <see cref="FirstOrDefaultAsync"/> runs: the query with a literal <c>LIMIT 1</c>.</summary>
+    internal FirstOperation<T> FirstOperation() =>
+        new(new StatementKey<T>(StatementKind.SelectFirst, _where, _orders, hasLimit: false, sets: null, _offset.HasValue), _where, _offset);
+
     private Table<T> Table => _table ?? throw new InvalidOperationException("Start a query with Table<T>.Select().");
 
-    private StatementKey<T> Key(StatementKind kind) => new(kind, _where, _orders, _limit.HasValue, setOrdinals: null, _offset.HasValue);
+    private StatementKey<T> Key(StatementKind kind) => new(kind, _where, _orders, _limit.HasValue, sets: null, _offset.HasValue);
 }

@@ -20,13 +20,15 @@ public sealed class Table<T>
     private readonly TableState<T> _state;
     private readonly NpgsqlConnection? _connection;
     private readonly NpgsqlTransaction? _transaction;
+    private readonly BoundCommands? _commands;
 
-    internal Table(SchemaCatalog catalog, TableState<T> state, NpgsqlConnection? connection, NpgsqlTransaction? transaction)
+    internal Table(SchemaCatalog catalog, TableState<T> state, NpgsqlConnection? connection, NpgsqlTransaction? transaction, bool keepCommands = true)
     {
         Catalog = catalog;
         _state = state;
         _connection = connection;
         _transaction = transaction;
+        _commands = connection is null || !keepCommands ? null : new BoundCommands(connection, transaction);
     }
 
     /// <summary>The catalog this table's capabilities come from.</summary>
@@ -40,6 +42,13 @@ public sealed class Table<T>
     /// inside <paramref name="transaction"/>, so that work on several tables commits together. Inside a transaction a
     /// statement that fails because the schema changed is not retried: the error surfaces, naming table and column.
     /// </summary>
+    /// <remarks>
+    /// The bound table keeps each statement's command, prepared, and sends it again with new values, as a
+    /// hand-written prepared command would be reused: hold on to the bound table for as long as the connection is
+    /// yours, rather than calling <c>On</c> per statement. Like the connection, a bound table serves one caller at
+    /// a time. Do not call <see cref="NpgsqlConnection.UnprepareAll"/> on the connection while a bound table is in
+    /// use (Tolerant does so itself after a column changes type, and then drops its kept commands); bind again after.
+    /// </remarks>
     public Table<T> On(NpgsqlConnection connection, NpgsqlTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -84,13 +93,16 @@ public sealed class Table<T>
     public SelectQuery<T> Select() => new(this, where: null, orders: null, limit: null);
 
     /// <summary>Starts an UPDATE; add assignments with <c>Set</c> and rows with <c>Where</c> (or <c>AllRows</c>).</summary>
-    public UpdateQuery<T> Update() => new(this, assignments: [], where: null, allRows: false);
+    public UpdateQuery<T> Update() => new(this, assignments: null, where: null, allRows: false);
 
     /// <summary>Starts a DELETE; choose rows with <c>Where</c> (or <c>AllRows</c>).</summary>
     public DeleteQuery<T> Delete() => new(this, where: null, allRows: false);
 
     /// <inheritdoc />
     public override string ToString() => T.Definition.DisplayName;
+
+    /// <summary>The same table on a connection opened for one statement (a stream), where keeping commands would gain nothing.</summary>
+    internal Table<T> ForOneStatement(NpgsqlConnection connection) => new(Catalog, _state, connection, transaction: null, keepCommands: false);
 
     /// <summary>Whether statements go to a connection the caller owns.</summary>
     internal bool IsBound => _connection is not null;
@@ -132,7 +144,7 @@ public sealed class Table<T>
                 var connection = _connection ?? (owned ??= await Catalog.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
                 try
                 {
-                    return await operation.ExecuteAsync(new CommandContext<T>(capabilities, connection, _transaction, Catalog), cancellationToken)
+                    return await operation.ExecuteAsync(new CommandContext<T>(capabilities, connection, _transaction, Catalog, _commands), cancellationToken)
                         .ConfigureAwait(false);
                 }
                 catch (PostgresException exception) when (SchemaErrors.IsSchemaChange(exception))
@@ -144,6 +156,9 @@ public sealed class Table<T>
                         // meet the same error on their own and mend themselves the same way; the retry stays on this
                         // connection, whose plans are now gone.
                         connection.UnprepareAll();
+                        // Npgsql's commands do not learn that their statements were deallocated: the kept ones
+                        // would send names the server no longer knows (26000).
+                        _commands?.Clear();
                     }
 
                     if (_transaction is not null || attempt > 0)

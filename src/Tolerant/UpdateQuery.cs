@@ -17,11 +17,11 @@ public readonly struct UpdateQuery<T>
     where T : ISqlTable<T>
 {
     private readonly Table<T> _table;
-    private readonly Assignment<T>[] _assignments;
+    private readonly Assignment<T>? _assignments;
     private readonly Condition<T>? _where;
     private readonly bool _allRows;
 
-    internal UpdateQuery(Table<T> table, Assignment<T>[] assignments, Condition<T>? where, bool allRows)
+    internal UpdateQuery(Table<T> table, Assignment<T>? assignments, Condition<T>? where, bool allRows)
     {
         _table = table;
         _assignments = assignments;
@@ -33,18 +33,12 @@ public readonly struct UpdateQuery<T>
     public UpdateQuery<T> Set<TValue>(Column<T, TValue> column, TValue value)
     {
         ArgumentNullException.ThrowIfNull(column);
-        foreach (var assignment in _assignments ?? [])
+        if (_assignments?.Sets(column.Ordinal) == true)
         {
-            if (assignment.Column == column)
-            {
-                throw new ArgumentException($"Column \"{column.Name}\" is already set in this update.", nameof(column));
-            }
+            throw new ArgumentException($"Column \"{column.Name}\" is already set in this update.", nameof(column));
         }
 
-        var assignments = new Assignment<T>[(_assignments?.Length ?? 0) + 1];
-        _assignments?.CopyTo(assignments, 0);
-        assignments[^1] = new Assignment<T, TValue>(column, value);
-        return new(_table, assignments, _where, _allRows);
+        return new(_table, new Assignment<T, TValue>(column, value, _assignments), _where, _allRows);
     }
 
     /// <summary>Updates the rows where <paramref name="condition"/> holds (and any earlier condition).</summary>
@@ -65,7 +59,7 @@ public readonly struct UpdateQuery<T>
             throw new InvalidOperationException("Start an update with Table<T>.Update().");
         }
 
-        if (_assignments.Length == 0)
+        if (_assignments is null)
         {
             throw new InvalidOperationException($"The update of {_table} sets no column; call Set(...) first.");
         }
@@ -75,7 +69,7 @@ public readonly struct UpdateQuery<T>
             throw new InvalidOperationException($"The update of {_table} has no condition; call Where(...) or, to update every row, AllRows().");
         }
 
-        return _table.RunAsync<UpdateOperation<T>, MutationResult<T>>(new UpdateOperation<T>(_assignments, _where), cancellationToken);
+        return _table.RunAsync<UpdateOperation<T>, MutationResult<T>>(Operation(), cancellationToken);
     }
 
     /// <summary>
@@ -85,6 +79,9 @@ public readonly struct UpdateQuery<T>
     public string? ToSql(TableCapabilities<T> capabilities)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
-        return UpdateOperation<T>.Sql(capabilities, _assignments ?? [], _where);
+        return _assignments is null ? null : UpdateOperation<T>.Sql(capabilities, _assignments, _where);
     }
+
+    /// <summary>What <see cref="ExecuteAsync"/> runs, once it has checked the update is complete.</summary>
+    internal UpdateOperation<T> Operation() => new(_assignments!, _where);
 }

@@ -4,8 +4,8 @@ using Tolerant.Generators.Model;
 namespace Tolerant.Generators.Emitting;
 
 /// <summary>
-/// Writes the per-row binders: from a row and an ordinal to a typed parameter, a COPY field, or whether the value
-/// equals the declared default. Each delegates to the column descriptor, where the typed work lives once.
+/// Writes the per-row binders: from a row and an ordinal to a typed parameter (new, or an existing one given the
+/// row's value), a COPY field, or whether the value equals the declared default. Each delegates to the column descriptor, where the typed work lives once.
 /// </summary>
 internal static class BinderEmitter
 {
@@ -17,6 +17,14 @@ internal static class BinderEmitter
             table,
             $"static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<{self}>.CreateParameter(int ordinal, {self} row)",
             column => $"Columns.{Name(column)}.CreateParameter(row.{Name(column)})",
+            fallback: "throw new global::System.ArgumentOutOfRangeException(nameof(ordinal))",
+            onlyOptional: false);
+        writer.Line();
+        EmitSwitch(
+            writer,
+            table,
+            $"static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<{self}>.AssignParameter(int ordinal, {self} row, global::Npgsql.NpgsqlParameter parameter)",
+            column => $"Columns.{Name(column)}.AssignParameter(parameter, row.{Name(column)})",
             fallback: "throw new global::System.ArgumentOutOfRangeException(nameof(ordinal))",
             onlyOptional: false);
         writer.Line();

@@ -25,21 +25,15 @@ public sealed class DirectValueBinder<TValue> : ValueBinder<TValue>
     public override NpgsqlParameter CreateParameter(TValue value) => new NpgsqlParameter<TValue> { TypedValue = ToUtc(value) };
 
     /// <inheritdoc />
-    public override NpgsqlParameter CreateArrayParameter(TValue[] values)
-    {
-        if (typeof(TValue) == typeof(DateTimeOffset) || typeof(TValue) == typeof(DateTimeOffset?))
-        {
-            var converted = new TValue[values.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                converted[i] = ToUtc(values[i]);
-            }
+    public override NpgsqlParameter CreateArrayParameter(TValue[] values) => new NpgsqlParameter<TValue[]> { TypedValue = ToUtc(values) };
 
-            values = converted;
-        }
+    /// <inheritdoc />
+    public override void AssignParameter(NpgsqlParameter parameter, TValue value) =>
+        ((NpgsqlParameter<TValue>)parameter).TypedValue = ToUtc(value);
 
-        return new NpgsqlParameter<TValue[]> { TypedValue = values };
-    }
+    /// <inheritdoc />
+    public override void AssignArrayParameter(NpgsqlParameter parameter, TValue[] values) =>
+        ((NpgsqlParameter<TValue[]>)parameter).TypedValue = ToUtc(values);
 
     /// <inheritdoc />
     public override Task WriteAsync(NpgsqlBinaryImporter importer, TValue value, string? dataTypeName, CancellationToken cancellationToken) =>
@@ -48,6 +42,22 @@ public sealed class DirectValueBinder<TValue> : ValueBinder<TValue>
             : dataTypeName is null
                 ? importer.WriteAsync(ToUtc(value), cancellationToken)
                 : importer.WriteAsync(ToUtc(value), dataTypeName, cancellationToken);
+
+    private static TValue[] ToUtc(TValue[] values)
+    {
+        if (typeof(TValue) != typeof(DateTimeOffset) && typeof(TValue) != typeof(DateTimeOffset?))
+        {
+            return values;
+        }
+
+        var converted = new TValue[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            converted[i] = ToUtc(values[i]);
+        }
+
+        return converted;
+    }
 
     // The type tests are constants for each instantiation, so every other type pays nothing here.
     private static TValue ToUtc(TValue value)

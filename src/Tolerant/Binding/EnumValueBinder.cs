@@ -31,7 +31,21 @@ public sealed class EnumValueBinder<TEnum, TUnderlying, TInteger> : ValueBinder<
     public override NpgsqlParameter CreateParameter(TEnum value) => new NpgsqlParameter<TInteger> { TypedValue = EnumInteger<TEnum, TUnderlying, TInteger>.From(value) };
 
     /// <inheritdoc />
-    public override NpgsqlParameter CreateArrayParameter(TEnum[] values)
+    public override NpgsqlParameter CreateArrayParameter(TEnum[] values) => new NpgsqlParameter<TInteger[]> { TypedValue = ToIntegers(values) };
+
+    /// <inheritdoc />
+    public override void AssignParameter(NpgsqlParameter parameter, TEnum value) =>
+        ((NpgsqlParameter<TInteger>)parameter).TypedValue = EnumInteger<TEnum, TUnderlying, TInteger>.From(value);
+
+    /// <inheritdoc />
+    public override void AssignArrayParameter(NpgsqlParameter parameter, TEnum[] values) =>
+        ((NpgsqlParameter<TInteger[]>)parameter).TypedValue = ToIntegers(values);
+
+    /// <inheritdoc />
+    public override Task WriteAsync(NpgsqlBinaryImporter importer, TEnum value, string? dataTypeName, CancellationToken cancellationToken) =>
+        importer.WriteAsync(EnumInteger<TEnum, TUnderlying, TInteger>.From(value), cancellationToken);
+
+    private static TInteger[] ToIntegers(TEnum[] values)
     {
         var integers = new TInteger[values.Length];
         for (var i = 0; i < values.Length; i++)
@@ -39,12 +53,8 @@ public sealed class EnumValueBinder<TEnum, TUnderlying, TInteger> : ValueBinder<
             integers[i] = EnumInteger<TEnum, TUnderlying, TInteger>.From(values[i]);
         }
 
-        return new NpgsqlParameter<TInteger[]> { TypedValue = integers };
+        return integers;
     }
-
-    /// <inheritdoc />
-    public override Task WriteAsync(NpgsqlBinaryImporter importer, TEnum value, string? dataTypeName, CancellationToken cancellationToken) =>
-        importer.WriteAsync(EnumInteger<TEnum, TUnderlying, TInteger>.From(value), cancellationToken);
 }
 
 /// <summary>Binds a nullable enum as an integer, or NULL.</summary>
@@ -68,7 +78,23 @@ public sealed class NullableEnumValueBinder<TEnum, TUnderlying, TInteger> : Valu
         new NpgsqlParameter<TInteger?> { TypedValue = value is { } v ? EnumInteger<TEnum, TUnderlying, TInteger>.From(v) : null };
 
     /// <inheritdoc />
-    public override NpgsqlParameter CreateArrayParameter(TEnum?[] values)
+    public override NpgsqlParameter CreateArrayParameter(TEnum?[] values) => new NpgsqlParameter<TInteger?[]> { TypedValue = ToIntegers(values) };
+
+    /// <inheritdoc />
+    public override void AssignParameter(NpgsqlParameter parameter, TEnum? value) =>
+        ((NpgsqlParameter<TInteger?>)parameter).TypedValue = value is { } v ? EnumInteger<TEnum, TUnderlying, TInteger>.From(v) : null;
+
+    /// <inheritdoc />
+    public override void AssignArrayParameter(NpgsqlParameter parameter, TEnum?[] values) =>
+        ((NpgsqlParameter<TInteger?[]>)parameter).TypedValue = ToIntegers(values);
+
+    /// <inheritdoc />
+    public override Task WriteAsync(NpgsqlBinaryImporter importer, TEnum? value, string? dataTypeName, CancellationToken cancellationToken) =>
+        value is { } v
+            ? importer.WriteAsync(EnumInteger<TEnum, TUnderlying, TInteger>.From(v), cancellationToken)
+            : importer.WriteNullAsync(cancellationToken);
+
+    private static TInteger?[] ToIntegers(TEnum?[] values)
     {
         var integers = new TInteger?[values.Length];
         for (var i = 0; i < values.Length; i++)
@@ -76,14 +102,8 @@ public sealed class NullableEnumValueBinder<TEnum, TUnderlying, TInteger> : Valu
             integers[i] = values[i] is { } v ? EnumInteger<TEnum, TUnderlying, TInteger>.From(v) : null;
         }
 
-        return new NpgsqlParameter<TInteger?[]> { TypedValue = integers };
+        return integers;
     }
-
-    /// <inheritdoc />
-    public override Task WriteAsync(NpgsqlBinaryImporter importer, TEnum? value, string? dataTypeName, CancellationToken cancellationToken) =>
-        value is { } v
-            ? importer.WriteAsync(EnumInteger<TEnum, TUnderlying, TInteger>.From(v), cancellationToken)
-            : importer.WriteNullAsync(cancellationToken);
 }
 
 /// <summary>Converts an enum to the integer PostgreSQL stores.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -14,7 +15,8 @@ internal readonly struct InsertManyOperation<T>(IReadOnlyList<T> rows) : ITableO
 {
     public MutationResult<T> WhenTableMissing(TableCapabilities<T> capabilities) => new(0, T.Definition.Columns, tableMissing: true);
 
-    public async Task<MutationResult<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<MutationResult<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {

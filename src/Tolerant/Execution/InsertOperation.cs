@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Npgsql;
 
 namespace Tolerant.Execution;
 
@@ -9,18 +11,36 @@ internal readonly struct InsertOperation<T>(T row) : ITableOperation<T, Mutation
 {
     public MutationResult<T> WhenTableMissing(TableCapabilities<T> capabilities) => new(0, T.Definition.Columns, tableMissing: true);
 
-    public async Task<MutationResult<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<MutationResult<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
         var statements = context.Capabilities.Statements;
-        await using var command = context.Command(statements.Insert);
-        foreach (var ordinal in statements.PresentOrdinals)
-        {
-            command.Parameters.Add(T.CreateParameter(ordinal, row));
-        }
-
-        await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-        var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = context.Rent(statements.Insert);
+        Bind(lease.Command.Parameters, statements.PresentOrdinals);
+        await context.PrepareAsync(lease.Command, cancellationToken).ConfigureAwait(false);
+        var rows = await lease.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        lease.Succeeded();
         LeftOutValues.Report(context, row);
         return new MutationResult<T>(rows, context.Capabilities.MissingOptional, tableMissing: false);
+    }
+
+    /// <summary>Fills one parameter per present column (<paramref name="ordinals"/>) with the row's values.</summary>
+    internal void Bind(NpgsqlParameterCollection parameters, int[] ordinals)
+    {
+        if (parameters.Count == ordinals.Length)
+        {
+            // A kept command: its parameters were made for these columns, only the values change.
+            for (var i = 0; i < ordinals.Length; i++)
+            {
+                T.AssignParameter(ordinals[i], row, parameters[i]);
+            }
+
+            return;
+        }
+
+        foreach (var ordinal in ordinals)
+        {
+            parameters.Add(T.CreateParameter(ordinal, row));
+        }
     }
 }

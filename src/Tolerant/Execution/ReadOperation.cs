@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -11,17 +12,22 @@ internal readonly struct ReadOperation<T>(StatementKey<T> key, Condition<T>? whe
 {
     public List<T> WhenTableMissing(TableCapabilities<T> capabilities) => [];
 
-    public async Task<List<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<List<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        await using var command = SelectCommand.Create(context, key, where, limit, offset);
-        await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = context.Rent(context.Capabilities.Statements.Get(key));
+        SelectCommand.Bind(lease.Command.Parameters, key, where, limit, offset);
+        await context.PrepareAsync(lease.Command, cancellationToken).ConfigureAwait(false);
         var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await lease.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(T.ReadRow(reader));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(T.ReadRow(reader));
+            }
         }
 
+        lease.Succeeded();
         return rows;
     }
 }
@@ -32,13 +38,27 @@ internal readonly struct FirstOperation<T>(StatementKey<T> key, Condition<T>? wh
 {
     public T? WhenTableMissing(TableCapabilities<T> capabilities) => default;
 
-    public async Task<T?> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<T?> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        await using var command = SelectCommand.Create(context, key, where, limit: null, offset);
-        await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? T.ReadRow(reader) : default;
+        await using var lease = context.Rent(Sql(context.Capabilities));
+        Bind(lease.Command.Parameters);
+        await context.PrepareAsync(lease.Command, cancellationToken).ConfigureAwait(false);
+        T? row;
+        await using (var reader = await lease.Command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false))
+        {
+            row = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? T.ReadRow(reader) : default;
+        }
+
+        lease.Succeeded();
+        return row;
     }
+
+    /// <summary>The statement's text at <paramref name="capabilities"/> (cached after the first call of this shape).</summary>
+    internal string Sql(TableCapabilities<T> capabilities) => capabilities.Statements.Get(key);
+
+    /// <summary>Fills the statement's parameters: all the builder does per call once the text is cached.</summary>
+    internal void Bind(NpgsqlParameterCollection parameters) => SelectCommand.Bind(parameters, key, where, limit: null, offset);
 }
 
 /// <summary>SELECT count(*).</summary>
@@ -47,11 +67,15 @@ internal readonly struct CountOperation<T>(StatementKey<T> key, Condition<T>? wh
 {
     public long WhenTableMissing(TableCapabilities<T> capabilities) => 0;
 
-    public async Task<long> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<long> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        await using var command = SelectCommand.Create(context, key, where, limit: null, offset: null);
-        await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await using var lease = context.Rent(context.Capabilities.Statements.Get(key));
+        SelectCommand.Bind(lease.Command.Parameters, key, where, limit: null, offset: null);
+        await context.PrepareAsync(lease.Command, cancellationToken).ConfigureAwait(false);
+        var count = (long)(await lease.Command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        lease.Succeeded();
+        return count;
     }
 }
 
@@ -59,26 +83,30 @@ internal readonly struct CountOperation<T>(StatementKey<T> key, Condition<T>? wh
 internal readonly struct OpenReaderOperation<T>(StatementKey<T> key, Condition<T>? where, int? limit, int? offset) : ITableOperation<T, ReaderLease>
     where T : ISqlTable<T>
 {
-    public ReaderLease WhenTableMissing(TableCapabilities<T> capabilities) => new(null, null);
+    public ReaderLease WhenTableMissing(TableCapabilities<T> capabilities) => new(default, null);
 
-    public async Task<ReaderLease> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ReaderLease> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        var command = SelectCommand.Create(context, key, where, limit, offset);
+        var lease = context.Rent(context.Capabilities.Statements.Get(key));
         try
         {
-            await context.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-            return new ReaderLease(command, await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false));
+            SelectCommand.Bind(lease.Command.Parameters, key, where, limit, offset);
+            await context.PrepareAsync(lease.Command, cancellationToken).ConfigureAwait(false);
+            var reader = await lease.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            lease.Succeeded();
+            return new ReaderLease(lease, reader);
         }
         catch
         {
-            await command.DisposeAsync().ConfigureAwait(false);
+            await lease.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 }
 
 /// <summary>An open reader and its command, disposed together.</summary>
-internal sealed class ReaderLease(NpgsqlCommand? command, NpgsqlDataReader? reader) : System.IAsyncDisposable
+internal sealed class ReaderLease(CommandLease command, NpgsqlDataReader? reader) : System.IAsyncDisposable
 {
     public NpgsqlDataReader? Reader => reader;
 
@@ -87,33 +115,27 @@ internal sealed class ReaderLease(NpgsqlCommand? command, NpgsqlDataReader? read
         if (reader is not null)
         {
             await reader.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (command is not null)
-        {
             await command.DisposeAsync().ConfigureAwait(false);
         }
     }
 }
 
-/// <summary>Builds the command of a SELECT or count: cached text, the condition's parameters, then the limit.</summary>
+/// <summary>Fills the parameters of a SELECT or count: the condition's, then the limit and offset.</summary>
 internal static class SelectCommand
 {
-    public static NpgsqlCommand Create<T>(CommandContext<T> context, StatementKey<T> key, Condition<T>? where, int? limit, int? offset)
+    public static void Bind<T>(NpgsqlParameterCollection parameters, StatementKey<T> key, Condition<T>? where, int? limit, int? offset)
         where T : ISqlTable<T>
     {
-        var command = context.Command(context.Capabilities.Statements.Get(key));
-        where?.Bind(command.Parameters);
+        var index = 0;
+        where?.Bind(parameters, ref index);
         if (key.HasLimit)
         {
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = limit ?? 0 });
+            ParameterSlots.BindCount(parameters, ref index, limit ?? 0);
         }
 
         if (key.HasOffset)
         {
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = offset ?? 0 });
+            ParameterSlots.BindCount(parameters, ref index, offset ?? 0);
         }
-
-        return command;
     }
 }

@@ -45,6 +45,24 @@ internal sealed class StatementCache<T>
         return sql.Append(")").ToString();
     }
 
+    /// <summary>
+    /// <c>"a" = $1, "b" = $2</c> for the assignments whose columns the table has, in the order they were made (the
+    /// chain runs from the last, so the earlier ones are written first, by recursion: a SET list is short).
+    /// </summary>
+    /// <returns>Whether anything was written, so the caller knows whether a comma is due.</returns>
+    private bool AppendPresentAssignments(StatementBuilder<T> sql, Assignment<T> assignment)
+    {
+        var written = assignment.Previous is not null && AppendPresentAssignments(sql, assignment.Previous);
+        var column = assignment.Column;
+        if (!_capabilities.Has(column))
+        {
+            return written;
+        }
+
+        sql.Append(written ? ", " : string.Empty).Append(column.QuotedName).Append(" = ").Parameter(column);
+        return true;
+    }
+
     private string ColumnList() => string.Join(", ", PresentOrdinals.Select(o => T.Definition.Columns[o].QuotedName));
 
     private string Build(in StatementKey<T> key)
@@ -73,12 +91,7 @@ internal sealed class StatementCache<T>
                 break;
             case StatementKind.Update:
                 sql.Append("UPDATE ").Append(table.QualifiedName).Append(" SET ");
-                for (var i = 0; i < key.SetOrdinals!.Length; i++)
-                {
-                    var column = table.Columns[key.SetOrdinals[i]];
-                    sql.Append(i == 0 ? string.Empty : ", ").Append(column.QuotedName).Append(" = ").Parameter(column);
-                }
-
+                AppendPresentAssignments(sql, key.Sets!);
                 break;
             case StatementKind.Delete:
                 sql.Append("DELETE FROM ").Append(table.QualifiedName);

@@ -1,4 +1,5 @@
 using System;
+using Tolerant.Querying;
 
 namespace Tolerant.Execution;
 
@@ -10,13 +11,13 @@ namespace Tolerant.Execution;
 internal readonly struct StatementKey<T> : IEquatable<StatementKey<T>>
     where T : ISqlTable<T>
 {
-    public StatementKey(StatementKind kind, Condition<T>? where, OrderTerm<T>[]? orders, bool hasLimit, int[]? setOrdinals, bool hasOffset = false)
+    public StatementKey(StatementKind kind, Condition<T>? where, OrderTerm<T>[]? orders, bool hasLimit, Assignment<T>? sets, bool hasOffset = false)
     {
         Kind = kind;
         Where = where;
         Orders = orders;
         HasLimit = hasLimit;
-        SetOrdinals = setOrdinals;
+        Sets = sets;
         HasOffset = hasOffset;
     }
 
@@ -30,8 +31,11 @@ internal readonly struct StatementKey<T> : IEquatable<StatementKey<T>>
 
     public bool HasOffset { get; }
 
-    /// <summary>For an update, the ordinals of the present columns it sets, in order.</summary>
-    public int[]? SetOrdinals { get; }
+    /// <summary>
+    /// For an update, its assignments (the last one, linked to the earlier ones). Only their columns count; those the
+    /// table lacks are left out of the text, so the key holds no per-call list of the present ones.
+    /// </summary>
+    public Assignment<T>? Sets { get; }
 
     public bool Equals(StatementKey<T> other)
     {
@@ -45,7 +49,7 @@ internal readonly struct StatementKey<T> : IEquatable<StatementKey<T>>
             return false;
         }
 
-        return Orders.AsSpan().SequenceEqual(other.Orders.AsSpan()) && SetOrdinals.AsSpan().SequenceEqual(other.SetOrdinals.AsSpan());
+        return Orders.AsSpan().SequenceEqual(other.Orders.AsSpan()) && Assignment<T>.SameColumns(Sets, other.Sets);
     }
 
     public override bool Equals(object? obj) => obj is StatementKey<T> other && Equals(other);
@@ -62,9 +66,9 @@ internal readonly struct StatementKey<T> : IEquatable<StatementKey<T>>
             hash.Add(order);
         }
 
-        foreach (var ordinal in SetOrdinals.AsSpan())
+        for (var set = Sets; set is not null; set = set.Previous)
         {
-            hash.Add(ordinal);
+            hash.Add(set.Column.Ordinal);
         }
 
         return hash.ToHashCode();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Npgsql;
 using Tolerant.Binding;
+using Tolerant.Execution;
 using Tolerant.Querying;
 
 namespace Tolerant;
@@ -111,6 +112,16 @@ public sealed class Column<T, TValue> : Column<T>
     /// <summary>A parameter carrying <paramref name="value"/> for this column.</summary>
     public NpgsqlParameter CreateParameter(TValue value) => _binder.CreateParameter(value);
 
+    /// <summary>
+    /// Puts <paramref name="value"/> into <paramref name="parameter"/>, made by <see cref="CreateParameter"/> of this
+    /// column, and returns it: a command kept prepared is sent again with the new value.
+    /// </summary>
+    public NpgsqlParameter AssignParameter(NpgsqlParameter parameter, TValue value)
+    {
+        _binder.AssignParameter(parameter, value);
+        return parameter;
+    }
+
     /// <summary>Writes <paramref name="value"/> as this column's field of a binary COPY row.</summary>
     public System.Threading.Tasks.Task WriteAsync(NpgsqlBinaryImporter importer, TValue value, System.Threading.CancellationToken cancellationToken) =>
         _binder.WriteAsync(importer, value, (Flags & ColumnFlags.ExplicitType) != 0 ? TypeName : null, cancellationToken);
@@ -134,5 +145,11 @@ public sealed class Column<T, TValue> : Column<T>
         return EqualityComparer<TValue>.Default.Equals(value, _declaredDefault);
     }
 
-    internal NpgsqlParameter CreateArrayParameter(TValue[] values) => _binder.CreateArrayParameter(values);
+    /// <summary>Fills parameter <paramref name="index"/> of a statement with <paramref name="value"/>.</summary>
+    internal void Bind(NpgsqlParameterCollection parameters, ref int index, TValue value) =>
+        ParameterSlots.Bind(parameters, ref index, _binder, value);
+
+    /// <summary>Fills parameter <paramref name="index"/> of a statement with the array <paramref name="values"/>.</summary>
+    internal void BindArray(NpgsqlParameterCollection parameters, ref int index, TValue[] values) =>
+        ParameterSlots.BindArray(parameters, ref index, _binder, values);
 }

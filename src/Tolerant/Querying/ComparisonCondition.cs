@@ -22,7 +22,7 @@ internal sealed class ComparisonCondition<T, TValue> : Condition<T>
         sql.Column(_column).Append(_operator.Sql()).Parameter(_column);
     }
 
-    internal override void Bind(NpgsqlParameterCollection parameters) => parameters.Add(_column.CreateParameter(_value));
+    internal override void Bind(NpgsqlParameterCollection parameters, ref int index) => _column.Bind(parameters, ref index, _value);
 
     internal override bool HasSameShape(Condition<T> other) =>
         other is ComparisonCondition<T, TValue> comparison && comparison._column == _column && comparison._operator == _operator;

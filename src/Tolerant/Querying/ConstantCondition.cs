@@ -14,7 +14,7 @@ internal sealed class ConstantCondition<T> : Condition<T>
 
     internal override void Render(StatementBuilder<T> sql) => sql.Append(_value ? "TRUE" : "FALSE");
 
-    internal override void Bind(NpgsqlParameterCollection parameters)
+    internal override void Bind(NpgsqlParameterCollection parameters, ref int index)
     {
     }
 

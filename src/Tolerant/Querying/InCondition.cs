@@ -18,7 +18,7 @@ internal sealed class InCondition<T, TValue> : Condition<T>
     internal override void Render(StatementBuilder<T> sql) =>
         sql.Column(_column).Append(" = ANY(").ArrayParameter(_column).Append(")");
 
-    internal override void Bind(NpgsqlParameterCollection parameters) => parameters.Add(_column.CreateArrayParameter(_values));
+    internal override void Bind(NpgsqlParameterCollection parameters, ref int index) => _column.BindArray(parameters, ref index, _values);
 
     internal override bool HasSameShape(Condition<T> other) => other is InCondition<T, TValue> condition && condition._column == _column;
 

@@ -8,10 +8,10 @@ internal sealed class AndCondition<T>(Condition<T> left, Condition<T> right) : C
 {
     internal override void Render(StatementBuilder<T> sql) => LogicalCondition.Render(sql, left, " AND ", right);
 
-    internal override void Bind(NpgsqlParameterCollection parameters)
+    internal override void Bind(NpgsqlParameterCollection parameters, ref int index)
     {
-        left.Bind(parameters);
-        right.Bind(parameters);
+        left.Bind(parameters, ref index);
+        right.Bind(parameters, ref index);
     }
 
     internal override bool HasSameShape(Condition<T> other) =>
@@ -30,10 +30,10 @@ internal sealed class OrCondition<T>(Condition<T> left, Condition<T> right) : Co
 {
     internal override void Render(StatementBuilder<T> sql) => LogicalCondition.Render(sql, left, " OR ", right);
 
-    internal override void Bind(NpgsqlParameterCollection parameters)
+    internal override void Bind(NpgsqlParameterCollection parameters, ref int index)
     {
-        left.Bind(parameters);
-        right.Bind(parameters);
+        left.Bind(parameters, ref index);
+        right.Bind(parameters, ref index);
     }
 
     internal override bool HasSameShape(Condition<T> other) =>
@@ -57,7 +57,7 @@ internal sealed class NotCondition<T>(Condition<T> inner) : Condition<T>
         sql.Append(")");
     }
 
-    internal override void Bind(NpgsqlParameterCollection parameters) => inner.Bind(parameters);
+    internal override void Bind(NpgsqlParameterCollection parameters, ref int index) => inner.Bind(parameters, ref index);
 
     internal override bool HasSameShape(Condition<T> other) => other is NotCondition<T> not && not.Inner.HasSameShape(inner);
 

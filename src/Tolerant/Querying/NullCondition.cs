@@ -18,7 +18,7 @@ internal sealed class NullCondition<T> : Condition<T>
     internal override void Render(StatementBuilder<T> sql) =>
         sql.Column(_column).Append(_isNull ? " IS NULL" : " IS NOT NULL");
 
-    internal override void Bind(NpgsqlParameterCollection parameters)
+    internal override void Bind(NpgsqlParameterCollection parameters, ref int index)
     {
     }
 

@@ -119,6 +119,23 @@ partial record OddNames : global::Tolerant.ISqlTable<global::Hostile.OddNames>
     };
 
     /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Hostile.OddNames>.AssignParameter(int ordinal, global::Hostile.OddNames row, global::Npgsql.NpgsqlParameter parameter) => ordinal switch
+    {
+        0 => Columns.Id.AssignParameter(parameter, row.Id),
+        1 => Columns.Select.AssignParameter(parameter, row.Select),
+        2 => Columns.Unicode.AssignParameter(parameter, row.Unicode),
+        3 => Columns.Weird.AssignParameter(parameter, row.Weird),
+        4 => Columns.IPAddress.AssignParameter(parameter, row.IPAddress),
+        5 => Columns.UserID2Count.AssignParameter(parameter, row.UserID2Count),
+        6 => Columns.Label.AssignParameter(parameter, row.Label),
+        7 => Columns.Tags.AssignParameter(parameter, row.Tags),
+        8 => Columns.Settings.AssignParameter(parameter, row.Settings),
+        9 => Columns.Properties.AssignParameter(parameter, row.Properties),
+        10 => Columns.@class.AssignParameter(parameter, row.@class),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
     static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Hostile.OddNames>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Hostile.OddNames row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
     {
         0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),

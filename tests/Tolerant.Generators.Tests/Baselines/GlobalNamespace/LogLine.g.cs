@@ -40,6 +40,14 @@ partial record LogLine : global::Tolerant.ISqlTable<global::LogLine>
     };
 
     /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::LogLine>.AssignParameter(int ordinal, global::LogLine row, global::Npgsql.NpgsqlParameter parameter) => ordinal switch
+    {
+        0 => Columns.Message.AssignParameter(parameter, row.Message),
+        1 => Columns.Level.AssignParameter(parameter, row.Level),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
     static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::LogLine>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::LogLine row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
     {
         0 => Columns.Message.WriteAsync(importer, row.Message, cancellationToken),

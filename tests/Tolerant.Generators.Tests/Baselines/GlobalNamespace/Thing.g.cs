@@ -44,6 +44,14 @@ partial class Thing : global::Tolerant.ISqlTable<global::Thing>
     };
 
     /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Thing>.AssignParameter(int ordinal, global::Thing row, global::Npgsql.NpgsqlParameter parameter) => ordinal switch
+    {
+        0 => Columns.Id.AssignParameter(parameter, row.Id),
+        1 => Columns.Name.AssignParameter(parameter, row.Name),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
     static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Thing>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Thing row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
     {
         0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),

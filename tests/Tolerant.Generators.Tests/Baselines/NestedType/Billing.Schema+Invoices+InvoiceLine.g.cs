@@ -57,6 +57,15 @@ partial class Schema
             };
 
             /// <inheritdoc />
+            static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Billing.Schema.Invoices.InvoiceLine>.AssignParameter(int ordinal, global::Billing.Schema.Invoices.InvoiceLine row, global::Npgsql.NpgsqlParameter parameter) => ordinal switch
+            {
+                0 => Columns.InvoiceId.AssignParameter(parameter, row.InvoiceId),
+                1 => Columns.LineNo.AssignParameter(parameter, row.LineNo),
+                2 => Columns.Amount.AssignParameter(parameter, row.Amount),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+            };
+
+            /// <inheritdoc />
             static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Billing.Schema.Invoices.InvoiceLine>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Billing.Schema.Invoices.InvoiceLine row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
             {
                 0 => Columns.InvoiceId.WriteAsync(importer, row.InvoiceId, cancellationToken),

@@ -167,6 +167,29 @@ partial record NullableForms : global::Tolerant.ISqlTable<global::Types.Nullable
     };
 
     /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Types.NullableForms>.AssignParameter(int ordinal, global::Types.NullableForms row, global::Npgsql.NpgsqlParameter parameter) => ordinal switch
+    {
+        0 => Columns.Id.AssignParameter(parameter, row.Id),
+        1 => Columns.Flag.AssignParameter(parameter, row.Flag),
+        2 => Columns.Small.AssignParameter(parameter, row.Small),
+        3 => Columns.Number.AssignParameter(parameter, row.Number),
+        4 => Columns.Big.AssignParameter(parameter, row.Big),
+        5 => Columns.Single.AssignParameter(parameter, row.Single),
+        6 => Columns.Double.AssignParameter(parameter, row.Double),
+        7 => Columns.Money.AssignParameter(parameter, row.Money),
+        8 => Columns.Text.AssignParameter(parameter, row.Text),
+        9 => Columns.Uuid.AssignParameter(parameter, row.Uuid),
+        10 => Columns.Stamp.AssignParameter(parameter, row.Stamp),
+        11 => Columns.StampTz.AssignParameter(parameter, row.StampTz),
+        12 => Columns.Day.AssignParameter(parameter, row.Day),
+        13 => Columns.Time.AssignParameter(parameter, row.Time),
+        14 => Columns.Duration.AssignParameter(parameter, row.Duration),
+        15 => Columns.Bytes.AssignParameter(parameter, row.Bytes),
+        16 => Columns.Status.AssignParameter(parameter, row.Status),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
     static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Types.NullableForms>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Types.NullableForms row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
     {
         0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),

@@ -211,6 +211,28 @@ partial record Account : global::Tolerant.ISqlTable<global::Defaults.Account>
     };
 
     /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Defaults.Account>.AssignParameter(int ordinal, global::Defaults.Account row, global::Npgsql.NpgsqlParameter parameter) => ordinal switch
+    {
+        0 => Columns.Id.AssignParameter(parameter, row.Id),
+        1 => Columns.Locked.AssignParameter(parameter, row.Locked),
+        2 => Columns.Quota.AssignParameter(parameter, row.Quota),
+        3 => Columns.Balance.AssignParameter(parameter, row.Balance),
+        4 => Columns.Ratio.AssignParameter(parameter, row.Ratio),
+        5 => Columns.Fee.AssignParameter(parameter, row.Fee),
+        6 => Columns.Motto.AssignParameter(parameter, row.Motto),
+        7 => Columns.Tenant.AssignParameter(parameter, row.Tenant),
+        8 => Columns.Since.AssignParameter(parameter, row.Since),
+        9 => Columns.Start.AssignParameter(parameter, row.Start),
+        10 => Columns.Opens.AssignParameter(parameter, row.Opens),
+        11 => Columns.Grace.AssignParameter(parameter, row.Grace),
+        12 => Columns.Salt.AssignParameter(parameter, row.Salt),
+        13 => Columns.Tier.AssignParameter(parameter, row.Tier),
+        14 => Columns.Note.AssignParameter(parameter, row.Note),
+        15 => Columns.Score.AssignParameter(parameter, row.Score),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
     static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Defaults.Account>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Defaults.Account row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
     {
         0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),

@@ -71,6 +71,17 @@ partial record SessionEvent : global::Tolerant.ISqlTable<global::Audit.Events.Se
     };
 
     /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Audit.Events.SessionEvent>.AssignParameter(int ordinal, global::Audit.Events.SessionEvent row, global::Npgsql.NpgsqlParameter parameter) => ordinal switch
+    {
+        0 => Columns.Id.AssignParameter(parameter, row.Id),
+        1 => Columns.SessionId.AssignParameter(parameter, row.SessionId),
+        2 => Columns.EventKind.AssignParameter(parameter, row.EventKind),
+        3 => Columns.At.AssignParameter(parameter, row.At),
+        4 => Columns.Channel.AssignParameter(parameter, row.Channel),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
     static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Audit.Events.SessionEvent>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Audit.Events.SessionEvent row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
     {
         0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),

@@ -102,6 +102,20 @@ partial record UserSession : global::Tolerant.ISqlTable<global::Sessions.UserSes
     };
 
     /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Sessions.UserSession>.AssignParameter(int ordinal, global::Sessions.UserSession row, global::Npgsql.NpgsqlParameter parameter) => ordinal switch
+    {
+        0 => Columns.Id.AssignParameter(parameter, row.Id),
+        1 => Columns.UserId.AssignParameter(parameter, row.UserId),
+        2 => Columns.IpAddress.AssignParameter(parameter, row.IpAddress),
+        3 => Columns.CreatedAt.AssignParameter(parameter, row.CreatedAt),
+        4 => Columns.ExpiresAt.AssignParameter(parameter, row.ExpiresAt),
+        5 => Columns.IsActive.AssignParameter(parameter, row.IsActive),
+        6 => Columns.UpdatedAt.AssignParameter(parameter, row.UpdatedAt),
+        7 => Columns.LogoutAt.AssignParameter(parameter, row.LogoutAt),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
     static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Sessions.UserSession>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Sessions.UserSession row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
     {
         0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),

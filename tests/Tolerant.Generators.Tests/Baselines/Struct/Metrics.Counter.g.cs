@@ -45,6 +45,14 @@ partial class Counter : global::Tolerant.ISqlTable<global::Metrics.Counter>
     };
 
     /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Metrics.Counter>.AssignParameter(int ordinal, global::Metrics.Counter row, global::Npgsql.NpgsqlParameter parameter) => ordinal switch
+    {
+        0 => Columns.Name.AssignParameter(parameter, row.Name),
+        1 => Columns.Count.AssignParameter(parameter, row.Count),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
     static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Metrics.Counter>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Metrics.Counter row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
     {
         0 => Columns.Name.WriteAsync(importer, row.Name, cancellationToken),

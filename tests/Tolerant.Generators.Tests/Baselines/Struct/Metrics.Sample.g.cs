@@ -57,6 +57,15 @@ partial struct Sample : global::Tolerant.ISqlTable<global::Metrics.Sample>
     };
 
     /// <inheritdoc />
+    static global::Npgsql.NpgsqlParameter global::Tolerant.ISqlTable<global::Metrics.Sample>.AssignParameter(int ordinal, global::Metrics.Sample row, global::Npgsql.NpgsqlParameter parameter) => ordinal switch
+    {
+        0 => Columns.Id.AssignParameter(parameter, row.Id),
+        1 => Columns.Value.AssignParameter(parameter, row.Value),
+        2 => Columns.Weight.AssignParameter(parameter, row.Weight),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(ordinal)),
+    };
+
+    /// <inheritdoc />
     static global::System.Threading.Tasks.Task global::Tolerant.ISqlTable<global::Metrics.Sample>.WriteColumnAsync(global::Npgsql.NpgsqlBinaryImporter importer, int ordinal, global::Metrics.Sample row, global::System.Threading.CancellationToken cancellationToken) => ordinal switch
     {
         0 => Columns.Id.WriteAsync(importer, row.Id, cancellationToken),

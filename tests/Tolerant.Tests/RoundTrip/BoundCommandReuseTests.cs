@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Npgsql;
+using Tolerant.Tests.Postgres;
+using Tolerant.Tests.RoundTrip.Models;
+using Xunit;
+
+namespace Tolerant.Tests.RoundTrip;
+
+/// <summary>
+/// A table bound to one connection (<c>On(connection)</c>) keeps each statement's command and sends it again with
+/// new values put into the parameters it already has. These tests send the same statement texts many times through
+/// one bound table with every value, NULL and edge case, so a value that did not reach its reused parameter — or
+/// reached the wrong one — reads back wrong; and they check that a failed statement leaves the table usable.
+/// </summary>
+public sealed class BoundCommandReuseTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime
+{
+    public Task InitializeAsync() => RoundTripSql.ExecuteAsync(database.DataSource, RoundTripSql.CreateTypeTables);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Every_type_inserted_and_selected_through_one_bound_table_reads_back_every_value()
+    {
+        await using var dataSource = RoundTripSql.CreateDataSource(database.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var bound = new SchemaCatalog(dataSource).Table<EveryTypeRow>().On(connection);
+        var rows = TypeData.EveryTypeRows();
+
+        foreach (var row in rows)
+        {
+            Assert.Equal(1, (await bound.InsertAsync(row)).Rows);
+        }
+
+        RowChecks.AssertSameRows(rows, await bound.Select().OrderBy(EveryTypeRow.Columns.Id).ToListAsync(), TypeData.EveryTypeCases(), r => r.Id);
+        await RowChecks.AssertEqFindsEachValueAsync(bound, rows, TypeData.EveryTypeCases(), r => r.Id);
+        await RowChecks.AssertInFindsValuesAsync(bound, rows, TypeData.EveryTypeCases(), r => r.Id);
+    }
+
+    [Fact]
+    public async Task Nullable_values_and_NULLs_alternate_in_the_same_reused_parameters()
+    {
+        await using var dataSource = RoundTripSql.CreateDataSource(database.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var bound = new SchemaCatalog(dataSource).Table<NullableTypeRow>().On(connection);
+        var rows = TypeData.NullableRows();
+
+        foreach (var row in rows)
+        {
+            Assert.Equal(1, (await bound.InsertAsync(row)).Rows);
+        }
+
+        RowChecks.AssertSameRows(rows, await bound.Select().ToListAsync(), TypeData.NullableCases(), r => r.Id);
+        await RowChecks.AssertEqFindsEachValueAsync(bound, rows, TypeData.NullableCases(), r => r.Id);
+        Assert.Equal([100], (await bound.Select().Where(NullableTypeRow.Columns.Number.Eq(null)).ToListAsync()).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task A_DateTimeOffset_assigned_into_a_reused_parameter_is_converted_to_its_UTC_instant()
+    {
+        await using var dataSource = RoundTripSql.CreateDataSource(database.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var bound = new SchemaCatalog(dataSource).Table<EveryTypeRow>().On(connection);
+        var template = TypeData.EveryTypeRows()[2];
+        var noon = new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+        // The first insert creates the parameters; the next two assign into them, with offsets other than UTC.
+        await bound.InsertAsync(template with { Id = 1, StampTz = noon });
+        await bound.InsertAsync(template with { Id = 2, StampTz = noon.ToOffset(TimeSpan.FromHours(5.5)) });
+        await bound.InsertAsync(template with { Id = 3, StampTz = noon.ToOffset(TimeSpan.FromHours(-8)).AddHours(1) });
+
+        var read = await bound.Select().OrderBy(EveryTypeRow.Columns.Id).ToListAsync();
+        Assert.Equal([noon, noon, noon.AddHours(1)], read.Select(r => r.StampTz));
+        Assert.All(read, r => Assert.Equal(TimeSpan.Zero, r.StampTz.Offset));
+        Assert.Equal(2, await bound.Select().Where(EveryTypeRow.Columns.StampTz.Eq(noon)).CountAsync());
+        Assert.Equal(2, await bound.Select().Where(EveryTypeRow.Columns.StampTz.Eq(noon.ToOffset(TimeSpan.FromHours(-3)))).CountAsync());
+        Assert.Equal(1, await bound.Select().Where(EveryTypeRow.Columns.StampTz.In(noon.AddHours(1).ToOffset(TimeSpan.FromHours(9)))).CountAsync());
+    }
+
+    [Fact]
+    public async Task Updates_and_pages_through_one_bound_table_use_each_calls_values()
+    {
+        await using var dataSource = RoundTripSql.CreateDataSource(database.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var bound = new SchemaCatalog(dataSource).Table<EveryTypeRow>().On(connection);
+        var template = TypeData.EveryTypeRows()[2];
+        await bound.InsertManyAsync(Enumerable.Range(1, 10).Select(i => template with { Id = i, Number = 0, Text = "" }));
+
+        for (var i = 1; i <= 10; i++)
+        {
+            var result = await bound.Update()
+                .Set(EveryTypeRow.Columns.Number, i * 11)
+                .Set(EveryTypeRow.Columns.Text, $"row {i}")
+                .Where(EveryTypeRow.Columns.Id.Eq(i))
+                .ExecuteAsync();
+            Assert.Equal(1, result.Rows);
+        }
+
+        var read = await bound.Select().OrderBy(EveryTypeRow.Columns.Id).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (i, i * 11, $"row {i}")), read.Select(r => (r.Id, r.Number, r.Text)));
+
+        var pages = new List<int[]>();
+        for (var offset = 0; offset < 10; offset += 3)
+        {
+            var page = await bound.Select().OrderBy(EveryTypeRow.Columns.Id).Limit(3).Offset(offset).ToListAsync();
+            pages.Add(page.Select(r => r.Id).ToArray());
+        }
+
+        Assert.Equal([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10]], pages);
+        Assert.Equal(7, (await bound.Delete().Where(EveryTypeRow.Columns.Id.Gt(3)).ExecuteAsync()).Rows);
+        Assert.Equal(0, (await bound.Delete().Where(EveryTypeRow.Columns.Id.Gt(3)).ExecuteAsync()).Rows);
+        Assert.Equal(3, await bound.Select().CountAsync());
+    }
+
+    [Fact]
+    public async Task A_statement_that_fails_on_a_bound_table_leaves_the_next_ones_correct()
+    {
+        await using var dataSource = RoundTripSql.CreateDataSource(database.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var bound = new SchemaCatalog(dataSource).Table<EveryTypeRow>().On(connection);
+        var template = TypeData.EveryTypeRows()[2];
+        await bound.InsertAsync(template with { Id = 1, Code = "first" });
+
+        var duplicate = await Assert.ThrowsAsync<PostgresException>(() => bound.InsertAsync(template with { Id = 1, Code = "again" }));
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, duplicate.SqlState);
+        var tooLong = await Assert.ThrowsAsync<PostgresException>(() => bound.InsertAsync(template with { Id = 2, Code = new string('x', 21) }));
+        Assert.Equal(PostgresErrorCodes.StringDataRightTruncation, tooLong.SqlState);
+        await bound.InsertAsync(template with { Id = 3, Code = "third" });
+
+        var read = await bound.Select().OrderBy(EveryTypeRow.Columns.Id).ToListAsync();
+        Assert.Equal([(1, "first"), (3, "third")], read.Select(r => (r.Id, r.Code)));
+    }
+
+    [Fact]
+    public async Task Two_callers_racing_on_one_bound_table_do_not_break_it_for_the_next_statement()
+    {
+        await using var dataSource = RoundTripSql.CreateDataSource(database.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var bound = new SchemaCatalog(dataSource).Table<EveryTypeRow>().On(connection);
+        var template = TypeData.EveryTypeRows()[2];
+        await bound.InsertManyAsync([template with { Id = 1 }, template with { Id = 2 }]);
+
+        // Misuse: a connection runs one statement at a time, so Npgsql may refuse the second caller. Whatever it
+        // does, the kept commands must still hold the right parameters afterwards.
+        var racing = new[] { bound.Select().Where(EveryTypeRow.Columns.Id.Eq(1)).ToListAsync(), bound.Select().Where(EveryTypeRow.Columns.Id.Eq(2)).ToListAsync() };
+        try
+        {
+            await Task.WhenAll(racing);
+        }
+        catch (NpgsqlOperationInProgressException)
+        {
+        }
+
+        Assert.All(racing.Where(t => t.IsCompletedSuccessfully), t => Assert.Single(t.Result));
+        Assert.All(racing.Where(t => t.IsFaulted), t => Assert.IsType<NpgsqlOperationInProgressException>(t.Exception!.InnerException));
+        for (var id = 1; id <= 2; id++)
+        {
+            Assert.Equal([id], (await bound.Select().Where(EveryTypeRow.Columns.Id.Eq(id)).ToListAsync()).Select(r => r.Id));
+        }
+    }
+}
