@@ -47,6 +47,19 @@ internal static class HandWrittenSessions
         parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = row.LogoutAt });
     }
 
+    /// <summary>Puts <paramref name="row"/>'s values into the parameters <see cref="AddInsertParameters"/> made.</summary>
+    public static void AssignInsertParameters(NpgsqlParameterCollection parameters, UserSession row)
+    {
+        ((NpgsqlParameter<Guid>)parameters[0]).TypedValue = row.Id;
+        ((NpgsqlParameter<Guid>)parameters[1]).TypedValue = row.UserId;
+        ((NpgsqlParameter<string?>)parameters[2]).TypedValue = row.IpAddress;
+        ((NpgsqlParameter<DateTimeOffset>)parameters[3]).TypedValue = row.CreatedAt;
+        ((NpgsqlParameter<DateTimeOffset?>)parameters[4]).TypedValue = row.ExpiresAt;
+        ((NpgsqlParameter<bool>)parameters[5]).TypedValue = row.IsActive;
+        ((NpgsqlParameter<DateTimeOffset?>)parameters[6]).TypedValue = row.UpdatedAt;
+        ((NpgsqlParameter<DateTimeOffset?>)parameters[7]).TypedValue = row.LogoutAt;
+    }
+
     /// <summary>The three values of the update by key: <c>updated_at</c>, <c>expires_at</c>, <c>id</c>.</summary>
     public static void AddUpdateParameters(NpgsqlParameterCollection parameters, DateTimeOffset updatedAt, DateTimeOffset expiresAt, Guid id)
     {
