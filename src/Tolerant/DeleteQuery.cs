@@ -47,7 +47,7 @@ public readonly struct DeleteQuery<T>
             throw new InvalidOperationException($"The delete from {_table} has no condition; call Where(...) or, to delete every row, AllRows().");
         }
 
-        return _table.RunAsync<DeleteOperation<T>, MutationResult<T>>(new DeleteOperation<T>(Key, _where), cancellationToken);
+        return _table.RunAsync<DeleteOperation<T>, MutationResult<T>>(new DeleteOperation<T>(Key, _where), cancellationToken).AsTask();
     }
 
     /// <summary>The SQL text this delete sends at <paramref name="capabilities"/>, with <c>$n</c> for each value.</summary>

@@ -64,17 +64,17 @@ public readonly struct SelectQuery<T>
 
     /// <summary>Runs the query and returns every row. An optional table that does not exist gives no rows.</summary>
     public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default) =>
-        Table.RunAsync<ReadOperation<T>, List<T>>(new ReadOperation<T>(Key(StatementKind.Select), _where, _limit, _offset), cancellationToken);
+        Table.RunAsync<ReadOperation<T>, List<T>>(new ReadOperation<T>(Key(StatementKind.Select), _where, _limit, _offset), cancellationToken).AsTask();
 
     /// <summary>Runs the query with a limit of one and returns the first row, or <see langword="default"/> when there is none.</summary>
     public Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default) =>
-        Table.RunAsync<FirstOperation<T>, T?>(FirstOperation(), cancellationToken);
+        Table.RunAsync<FirstOperation<T>, T?>(FirstOperation(), cancellationToken).AsTask();
 
     /// <summary>Counts the rows the condition selects (ordering, limit and offset are ignored).</summary>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         Table.RunAsync<CountOperation<T>, long>(
             new CountOperation<T>(new StatementKey<T>(StatementKind.Count, _where, orders: null, hasLimit: false, sets: null), _where),
-            cancellationToken);
+            cancellationToken).AsTask();
 
     /// <summary>
     /// Streams the rows as they arrive. A statement that fails because the schema changed is retried (outside a

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -69,7 +70,7 @@ public sealed class Table<T>
 
     /// <summary>Inserts <paramref name="row"/>, leaving out the columns the database lacks (listed in the result's <see cref="MutationResult{T}.Skipped"/>).</summary>
     public Task<MutationResult<T>> InsertAsync(T row, CancellationToken cancellationToken = default) =>
-        RunAsync<InsertOperation<T>, MutationResult<T>>(new InsertOperation<T>(row), cancellationToken);
+        RunAsync<InsertOperation<T>, MutationResult<T>>(new InsertOperation<T>(row), cancellationToken).AsTask();
 
     /// <summary>
     /// Inserts <paramref name="rows"/> all or none: a batch of prepared INSERTs for a few rows, a binary COPY of the
@@ -79,7 +80,7 @@ public sealed class Table<T>
     {
         ArgumentNullException.ThrowIfNull(rows);
         var list = rows as IReadOnlyList<T> ?? new List<T>(rows);
-        return RunAsync<InsertManyOperation<T>, MutationResult<T>>(new InsertManyOperation<T>(list), cancellationToken);
+        return RunAsync<InsertManyOperation<T>, MutationResult<T>>(new InsertManyOperation<T>(list), cancellationToken).AsTask();
     }
 
     /// <summary>The INSERT text <see cref="InsertAsync"/> sends at <paramref name="capabilities"/>, with <c>$n</c> for each value.</summary>
@@ -115,7 +116,12 @@ public sealed class Table<T>
     /// changed, the catalog is probed again; outside a transaction the statement is retried once on the fresh answer
     /// (PostgreSQL applied nothing), inside one the failure surfaces as a <see cref="SchemaMismatchException"/>.
     /// </summary>
-    internal async Task<TResult> RunAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Pooled, like the operations it awaits: the public methods hand out <c>RunAsync(...).AsTask()</c>, a small task
+    /// over the pooled frame, instead of a task that is the whole frame.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    internal async ValueTask<TResult> RunAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
         where TOperation : ITableOperation<T, TResult>
     {
         // Before anything touches the connection: a cancelled COPY would break the caller's connection.

@@ -69,7 +69,7 @@ public readonly struct UpdateQuery<T>
             throw new InvalidOperationException($"The update of {_table} has no condition; call Where(...) or, to update every row, AllRows().");
         }
 
-        return _table.RunAsync<UpdateOperation<T>, MutationResult<T>>(Operation(), cancellationToken);
+        return _table.RunAsync<UpdateOperation<T>, MutationResult<T>>(Operation(), cancellationToken).AsTask();
     }
 
     /// <summary>

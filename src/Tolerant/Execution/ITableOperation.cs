@@ -15,9 +15,8 @@ internal interface ITableOperation<T, TResult>
     TResult WhenTableMissing(TableCapabilities<T> capabilities);
 
     /// <summary>
-    /// Sends the statement on the context's connection. Implementations use the pooling builder: the one
-    /// <see cref="Table{T}.RunAsync{TOperation, TResult}"/> frame awaits this and nothing else, so its box is reused
-    /// rather than allocated per call.
+    /// Sends the statement on the context's connection. Implementations use the pooling builder, as
+    /// <see cref="Table{T}.RunAsync{TOperation, TResult}"/> does, so neither frame is allocated per call once warm.
     /// </summary>
     ValueTask<TResult> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken);
 }

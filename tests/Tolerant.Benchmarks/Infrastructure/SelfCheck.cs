@@ -106,9 +106,9 @@ internal static class SelfCheck
     {
         using (command)
         {
-            // The texts differ (Tolerant quotes identifiers, adds LIMIT $2); the values bound must not.
+            // The texts differ (Tolerant quotes identifiers, may add LIMIT $n); the values bound must not.
             var parameters = command.Parameters.Cast<NpgsqlParameter>().ToList();
-            if (command.CommandText.Contains(" LIMIT ", StringComparison.Ordinal))
+            if (command.CommandText.Contains(" LIMIT $", StringComparison.Ordinal))
             {
                 parameters.RemoveAt(parameters.Count - 1);
             }
