@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -30,45 +31,56 @@ public sealed class RawSqlAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        context.RegisterCompilationStartAction(Start);
+    }
+
+    private static void Start(CompilationStartAnalysisContext start)
+    {
+        var symbols = KnownSymbols.Create(start.Compilation);
+        if (symbols.TableCapabilities is null)
         {
-            var symbols = KnownSymbols.Create(start.Compilation);
-            if (symbols.TableCapabilities is null)
+            return; // Not a Tolerant program.
+        }
+
+        var compilation = start.Compilation;
+        var schema = new Lazy<MappedSchema>(() => MappedSchema.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        var analyses = new ConcurrentDictionary<string, SqlAnalysis>(StringComparer.Ordinal);
+        var callbacks = new Callbacks(new RawSqlState(symbols, schema, analyses));
+        start.RegisterOperationAction(callbacks.Argument, OperationKind.Argument);
+        start.RegisterOperationAction(callbacks.Assignment, OperationKind.SimpleAssignment);
+        if (symbols.RequiresColumns is not null)
+        {
+            start.RegisterOperationAction(callbacks.Call, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.MethodReference);
+        }
+    }
+
+    /// <summary>
+    /// The operation callbacks of one compilation. They are methods rather than lambdas so that they can be compiled
+    /// optimized from their first call; (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0.
+    /// </summary>
+    private sealed class Callbacks(RawSqlState state)
+    {
+        [MethodImpl((MethodImplOptions)512)]
+        public void Argument(OperationAnalysisContext context)
+        {
+            var argument = (IArgumentOperation)context.Operation;
+            if (SqlSinks.IsSink(argument, state.Symbols))
             {
-                return; // Not a Tolerant program.
+                RawSqlRules.Check(context, argument.Value, state);
             }
+        }
 
-            var compilation = start.Compilation;
-            var schema = new Lazy<MappedSchema>(() => MappedSchema.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-            var analyses = new ConcurrentDictionary<string, SqlAnalysis>(StringComparer.Ordinal);
-            var state = new RawSqlState(symbols, schema, analyses);
-
-            start.RegisterOperationAction(
-                operation =>
-                {
-                    var argument = (IArgumentOperation)operation.Operation;
-                    if (SqlSinks.IsSink(argument, symbols))
-                    {
-                        RawSqlRules.Check(operation, argument.Value, state);
-                    }
-                },
-                OperationKind.Argument);
-
-            start.RegisterOperationAction(
-                operation =>
-                {
-                    var assignment = (ISimpleAssignmentOperation)operation.Operation;
-                    if (assignment.Target is IPropertyReferenceOperation property && SqlSinks.IsSink(property, symbols))
-                    {
-                        RawSqlRules.Check(operation, assignment.Value, state);
-                    }
-                },
-                OperationKind.SimpleAssignment);
-
-            if (symbols.RequiresColumns is not null)
+        [MethodImpl((MethodImplOptions)512)]
+        public void Assignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is IPropertyReferenceOperation property && SqlSinks.IsSink(property, state.Symbols))
             {
-                start.RegisterOperationAction(operation => RawSqlRules.CheckCall(operation, state), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.MethodReference);
+                RawSqlRules.Check(context, assignment.Value, state);
             }
-        });
+        }
+
+        [MethodImpl((MethodImplOptions)512)]
+        public void Call(OperationAnalysisContext context) => RawSqlRules.CheckCall(context, state);
     }
 }

@@ -88,6 +88,7 @@ internal sealed partial class SqlResolver
     /// Reads one statement, or the body of a CTE, in <paramref name="parent"/>; reports the columns it outputs
     /// (its select list or RETURNING list) when the text tells them.
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)]
     private SqlStatementKind ReadStatement(SqlScope? parent, out List<string>? outputColumns)
     {
         outputColumns = null;
@@ -146,6 +147,7 @@ internal sealed partial class SqlResolver
         return SqlStatementKind.Other;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void SkipExplain()
     {
         while (_cursor.TryTake("explain"))
@@ -208,6 +210,7 @@ internal sealed partial class SqlResolver
 
     private void Leave() => _depth--;
 
+    [MethodImpl((MethodImplOptions)512)]
     private SqlSource AddSource(SqlScope? scope, SqlTableKind kind, SqlTableUsage usage, string? schema, string? name, int start, int length)
     {
         var source = new SqlSource(kind, usage, schema, name, start, length);

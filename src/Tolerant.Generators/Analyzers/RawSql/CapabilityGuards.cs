@@ -22,6 +22,8 @@ internal sealed class CapabilityGuards
     private readonly SemanticModel _model;
     private readonly KnownSymbols _symbols;
     private readonly CancellationToken _cancellationToken;
+    private static readonly Fact[] NoFacts = [];
+
     private readonly HashSet<Fact> _facts = [];
 
     private CapabilityGuards(SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
@@ -213,8 +215,11 @@ internal sealed class CapabilityGuards
         }
     }
 
-    public static IEnumerable<Fact> RequiredBy(IMethodSymbol method, KnownSymbols symbols)
+    /// <summary>The columns <paramref name="method"/> requires with <c>[RequiresColumns]</c>; empty for most methods.</summary>
+    [MethodImpl((MethodImplOptions)512)]
+    public static IReadOnlyList<Fact> RequiredBy(IMethodSymbol method, KnownSymbols symbols)
     {
+        List<Fact>? facts = null;
         foreach (var attribute in method.GetAttributes())
         {
             if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.RequiresColumns) ||
@@ -228,9 +233,11 @@ internal sealed class CapabilityGuards
             {
                 if (property.Value is string name)
                 {
-                    yield return Fact.Column(table, name);
+                    (facts ??= []).Add(Fact.Column(table, name));
                 }
             }
         }
+
+        return facts is null ? NoFacts : facts;
     }
 }

@@ -74,6 +74,7 @@ internal static class RawSqlRules
     }
 
     /// <summary>A call of a method marked <c>[RequiresColumns]</c> needs the same guard as the raw SQL inside it.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     public static void CheckCall(OperationAnalysisContext context, RawSqlState state)
     {
         var call = context.Operation;
@@ -85,7 +86,7 @@ internal static class RawSqlRules
             IMethodReferenceOperation reference => reference.Method,
             _ => null,
         };
-        if (method is null || !CapabilityGuards.RequiredBy(method, state.Symbols).Any())
+        if (method is null || CapabilityGuards.RequiredBy(method, state.Symbols).Count == 0)
         {
             return;
         }

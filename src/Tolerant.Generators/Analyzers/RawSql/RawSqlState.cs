@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Tolerant.Generators.Sql;
 
 namespace Tolerant.Generators.Analyzers.RawSql;
@@ -12,5 +13,7 @@ internal sealed class RawSqlState(KnownSymbols symbols, Lazy<MappedSchema> schem
     public MappedSchema Schema => schema.Value;
 
     /// <summary>The analysis of <paramref name="sql"/>; the same text at many call sites is read once.</summary>
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: run per sink, compiled optimized at first call.
+    [MethodImpl((MethodImplOptions)512)]
     public SqlAnalysis Analyze(string sql) => analyses.GetOrAdd(sql, static text => SqlAnalysis.Analyze(text));
 }

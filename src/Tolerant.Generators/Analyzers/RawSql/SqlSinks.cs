@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -59,14 +58,29 @@ internal static class SqlSinks
                  KnownSymbols.IsOrDerives(target.Instance?.Type ?? property.ContainingType, symbols.NpgsqlBatchCommand)));
     }
 
-    private static bool HasSqlSyntax(ISymbol symbol, KnownSymbols symbols) =>
-        symbols.StringSyntax is not null &&
-        symbol.GetAttributes().Any(a =>
-            SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.StringSyntax) &&
-            a.ConstructorArguments.Length > 0 &&
-            a.ConstructorArguments[0].Value is string syntax &&
-            (syntax.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) || syntax.Equals("Sql", StringComparison.OrdinalIgnoreCase)));
+    [MethodImpl((MethodImplOptions)512)]
+    private static bool HasSqlSyntax(ISymbol symbol, KnownSymbols symbols)
+    {
+        if (symbols.StringSyntax is null)
+        {
+            return false;
+        }
 
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.StringSyntax) &&
+                attribute.ConstructorArguments.Length > 0 &&
+                attribute.ConstructorArguments[0].Value is string syntax &&
+                (syntax.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) || syntax.Equals("Sql", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [MethodImpl((MethodImplOptions)512)]
     private static bool Same(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
 }
