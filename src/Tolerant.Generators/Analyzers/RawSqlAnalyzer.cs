@@ -46,11 +46,15 @@ public sealed class RawSqlAnalyzer : DiagnosticAnalyzer
         var schema = new Lazy<MappedSchema>(() => MappedSchema.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         var analyses = new ConcurrentDictionary<string, SqlAnalysis>(StringComparer.Ordinal);
         var callbacks = new Callbacks(new RawSqlState(symbols, schema, analyses));
-        start.RegisterOperationAction(callbacks.Argument, OperationKind.Argument);
+
+        // SQL arguments are read from their call, one callback per call rather than one per argument of any call.
+        start.RegisterOperationAction(callbacks.Invocation, OperationKind.Invocation);
+        start.RegisterOperationAction(callbacks.ObjectCreation, OperationKind.ObjectCreation);
+        start.RegisterOperationAction(callbacks.Indexer, OperationKind.PropertyReference);
         start.RegisterOperationAction(callbacks.Assignment, OperationKind.SimpleAssignment);
         if (symbols.RequiresColumns is not null)
         {
-            start.RegisterOperationAction(callbacks.Call, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.MethodReference);
+            start.RegisterOperationAction(callbacks.MethodReference, OperationKind.MethodReference);
         }
     }
 
@@ -61,12 +65,69 @@ public sealed class RawSqlAnalyzer : DiagnosticAnalyzer
     private sealed class Callbacks(RawSqlState state)
     {
         [MethodImpl((MethodImplOptions)512)]
-        public void Argument(OperationAnalysisContext context)
+        public void Invocation(OperationAnalysisContext context)
         {
-            var argument = (IArgumentOperation)context.Operation;
-            if (SqlSinks.IsSink(argument, state.Symbols))
+            var invocation = (IInvocationOperation)context.Operation;
+            CheckArguments(context, invocation.TargetMethod, invocation.Arguments);
+            if (state.Symbols.RequiresColumns is not null)
             {
-                RawSqlRules.Check(context, argument.Value, state);
+                RawSqlRules.CheckCall(context, state);
+            }
+        }
+
+        [MethodImpl((MethodImplOptions)512)]
+        public void ObjectCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Constructor is { } constructor)
+            {
+                CheckArguments(context, constructor, creation.Arguments);
+            }
+
+            if (state.Symbols.RequiresColumns is not null)
+            {
+                RawSqlRules.CheckCall(context, state);
+            }
+        }
+
+        /// <summary>An indexer's arguments: <c>[StringSyntax("PostgreSQL")]</c> may mark its parameters too.</summary>
+        [MethodImpl((MethodImplOptions)512)]
+        public void Indexer(OperationAnalysisContext context)
+        {
+            var reference = (IPropertyReferenceOperation)context.Operation;
+            foreach (var argument in reference.Arguments)
+            {
+                if (argument.Parameter is { } parameter && SqlSinks.IsSink(parameter, state.Symbols))
+                {
+                    RawSqlRules.Check(context, argument.Value, state);
+                }
+            }
+        }
+
+        [MethodImpl((MethodImplOptions)512)]
+        public void MethodReference(OperationAnalysisContext context) => RawSqlRules.CheckCall(context, state);
+
+        /// <summary>The arguments of a call that reach parameters taking SQL (the Npgsql, Dapper and [StringSyntax] sinks).</summary>
+        [MethodImpl((MethodImplOptions)512)]
+        private void CheckArguments(OperationAnalysisContext context, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (arguments.Length == 0)
+            {
+                return;
+            }
+
+            var sqlParameters = state.SqlParameters(method);
+            if (sqlParameters.Length == 0)
+            {
+                return;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && Array.IndexOf(sqlParameters, parameter.Ordinal) >= 0)
+                {
+                    RawSqlRules.Check(context, argument.Value, state);
+                }
             }
         }
 
@@ -79,8 +140,5 @@ public sealed class RawSqlAnalyzer : DiagnosticAnalyzer
                 RawSqlRules.Check(context, assignment.Value, state);
             }
         }
-
-        [MethodImpl((MethodImplOptions)512)]
-        public void Call(OperationAnalysisContext context) => RawSqlRules.CheckCall(context, state);
     }
 }

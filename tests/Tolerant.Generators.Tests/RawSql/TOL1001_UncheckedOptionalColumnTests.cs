@@ -94,6 +94,39 @@ public sealed class TOL1001_UncheckedOptionalColumnTests
             UncheckedSessionColumn(3, "is_active", "IsActive"));
 
     [Fact]
+    public Task StringSyntax_indexer_and_constructor_initializer_arguments_are_sinks() =>
+        VerifyAsync(
+            Usings + """
+
+
+            namespace App;
+
+            public class Query
+            {
+                public Query([StringSyntax("PostgreSQL")] string text) => Text = text;
+
+                public string Text { get; }
+
+                public int this[[StringSyntax("PostgreSQL")] string sql] => sql.Length;
+            }
+
+            public sealed class ActiveSessions : Query
+            {
+                public ActiveSessions()
+                    : base("SELECT id FROM shared.user_sessions WHERE {|#0:is_active|}")
+                {
+                }
+            }
+
+            public static class Queries
+            {
+                public static int Use(Query query) => query["SELECT id FROM shared.user_sessions WHERE {|#1:is_active|}"];
+            }
+            """,
+            UncheckedSessionColumn(0, "is_active", "IsActive"),
+            UncheckedSessionColumn(1, "is_active", "IsActive"));
+
+    [Fact]
     public Task StringSyntax_sinks_are_guarded_like_any_other() =>
         VerifyAsync(
             Usings + """
