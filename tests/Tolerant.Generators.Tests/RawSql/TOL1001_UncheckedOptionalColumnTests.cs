@@ -746,6 +746,23 @@ public sealed class TOL1001_UncheckedOptionalColumnTests
             UncheckedSessionColumn(0, "is_active", "IsActive"));
 
     [Fact]
+    public Task Table_named_through_unicode_escapes_is_still_found() =>
+        VerifyBodyAsync(
+            """
+            using var command = db.CreateCommand("SELECT id FROM shared.U&\"user\\005fsessions\" WHERE {|#0:is_active|}");
+            """,
+            UncheckedSessionColumn(0, "is_active", "IsActive"));
+
+    [Fact]
+    public Task Sql_that_names_no_mapped_table_does_not_fire() =>
+        VerifyBodyAsync(
+            """
+            using var first = db.CreateCommand("SELECT id FROM audit.logins WHERE is_active AND logout_at IS NULL");
+            using var second = db.CreateCommand("SELECT is_active, updated_at, detail FROM shared.sessions");
+            using var third = db.CreateCommand("UPDATE shared.user_session SET is_active = false");
+            """);
+
+    [Fact]
     public Task Quoted_identifier_written_with_escaped_quotes_is_covered_whole() =>
         VerifyBodyAsync(
             """

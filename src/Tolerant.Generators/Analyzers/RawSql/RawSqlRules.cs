@@ -42,7 +42,8 @@ internal static class RawSqlRules
             return;
         }
 
-        if (SqlTextFolder.Fold(value) is not { } sql || state.Schema.IsEmpty)
+        // Every rule needs a mapped table in the SQL: text that cannot name one is not read.
+        if (SqlTextFolder.Fold(value) is not { } sql || state.Schema.IsEmpty || !state.Schema.MayBeNamedIn(sql.Text))
         {
             return;
         }
