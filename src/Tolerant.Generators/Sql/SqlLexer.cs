@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -19,18 +18,42 @@ internal sealed class SqlLexer
     private const string OperatorCharactersKeepingTrailingSign = "~!@#%^&|`?";
 
     private readonly string _text;
-    private readonly ImmutableArray<SqlToken>.Builder _tokens = ImmutableArray.CreateBuilder<SqlToken>();
+
+    // A plain array rather than a builder or list: generic code over this value type is not precompiled in the
+    // framework and runs unoptimized inside the compiler, while array indexing is compiled inline.
+    private SqlToken[] _tokens;
+    private int _count;
     private int _position;
 
-    private SqlLexer(string text) => _text = text;
+    private SqlLexer(string text)
+    {
+        _text = text;
+        _tokens = new SqlToken[Math.Max(4, text.Length / 4)];
+    }
 
     // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
     [MethodImpl((MethodImplOptions)512)]
-    public static ImmutableArray<SqlToken> Tokenize(string? sql)
+    public static SqlToken[] Tokenize(string? sql)
+    {
+        var tokens = Tokenize(sql, out var count);
+        if (count == tokens.Length)
+        {
+            return tokens;
+        }
+
+        var trimmed = new SqlToken[count];
+        Array.Copy(tokens, trimmed, count);
+        return trimmed;
+    }
+
+    /// <summary>The tokens of <paramref name="sql"/>, in the first <paramref name="count"/> elements of the array returned.</summary>
+    [MethodImpl((MethodImplOptions)512)]
+    public static SqlToken[] Tokenize(string? sql, out int count)
     {
         var lexer = new SqlLexer(sql ?? string.Empty);
         lexer.ReadAll();
-        return lexer._tokens.ToImmutable();
+        count = lexer._count;
+        return lexer._tokens;
     }
 
     [MethodImpl((MethodImplOptions)512)]
@@ -138,7 +161,14 @@ internal sealed class SqlLexer
     [MethodImpl((MethodImplOptions)512)]
     private void Add(SqlTokenKind kind, int start, int length, string? value = null, bool unterminated = false)
     {
-        _tokens.Add(new SqlToken(kind, start, length, value, unterminated));
+        if (_count == _tokens.Length)
+        {
+            var grown = new SqlToken[_tokens.Length * 2];
+            Array.Copy(_tokens, grown, _count);
+            _tokens = grown;
+        }
+
+        _tokens[_count++] = new SqlToken(kind, start, length, value, unterminated);
         _position = start + length;
     }
 

@@ -10,6 +10,7 @@ internal sealed partial class SqlResolver
     /// <c>INSERT INTO t [AS a] [(columns)] {VALUES ... | query | DEFAULT VALUES} [ON CONFLICT ...] [RETURNING ...]</c>.
     /// The rows and the query see no table of the INSERT; ON CONFLICT sees the target and <c>excluded</c>.
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)]
     private List<string>? ReadInsert(SqlScope? parent)
     {
         _cursor.Advance();
@@ -91,6 +92,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary><c>UPDATE [ONLY] t [[AS] a] SET ... [FROM ...] [WHERE ...] [RETURNING ...]</c></summary>
+    [MethodImpl((MethodImplOptions)512)]
     private List<string>? ReadUpdate(SqlScope? parent)
     {
         _cursor.Advance();
@@ -112,6 +114,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary><c>DELETE FROM [ONLY] t [[AS] a] [USING ...] [WHERE ...] [RETURNING ...]</c></summary>
+    [MethodImpl((MethodImplOptions)512)]
     private List<string>? ReadDelete(SqlScope? parent)
     {
         _cursor.Advance();
@@ -258,6 +261,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>The table a statement changes, with its alias; null when no name follows.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private SqlSource? ReadTarget(SqlScope scope, SqlTableUsage usage)
     {
         if (ReadNameChain() is not { } chain)
@@ -367,6 +371,7 @@ internal sealed partial class SqlResolver
         }
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadWhere(SqlScope scope)
     {
         if (!_cursor.TryTake("where"))
@@ -385,6 +390,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary><c>RETURNING ...</c>, where <c>old</c> and <c>new</c> (PostgreSQL 18) also name the target.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private List<string>? ReadReturning(SqlScope scope, SqlSource? target)
     {
         if (!_cursor.TryTake("returning"))

@@ -43,6 +43,7 @@ internal sealed partial class SqlResolver
         }
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private bool TryReadJoinKeyword()
     {
         var start = _cursor.Position;
@@ -85,6 +86,7 @@ internal sealed partial class SqlResolver
         }
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadFromItem(SqlScope scope)
     {
         var lateral = _cursor.TryTake("lateral");
@@ -163,6 +165,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary>A table (or CTE, or unknown parameter) named by <paramref name="chain"/>.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private SqlSource AddTableSource(SqlScope scope, NameChain chain, SqlTableUsage usage)
     {
         var name = chain.Last;
@@ -186,6 +189,7 @@ internal sealed partial class SqlResolver
     }
 
     /// <summary><c>(SELECT ...) [AS] alias [(columns)]</c>; LATERAL lets it see the items before it.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadDerivedTable(SqlScope scope, bool lateral)
     {
         var open = _cursor.Current;
@@ -267,6 +271,7 @@ internal sealed partial class SqlResolver
     /// Reads <c>[AS] alias [(columns)]</c> onto <paramref name="source"/>. A bare alias must be an identifier and not
     /// the <c>SET</c> that follows an UPDATE target.
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void ReadAlias(SqlSource source, bool allowBare, bool allowColumns = true)
     {
         var token = _cursor.Current;

@@ -15,6 +15,7 @@ internal sealed partial class SqlResolver
     };
 
     /// <summary>A call's arguments and what may follow them: <c>WITHIN GROUP (...)</c>, <c>FILTER (...)</c>, <c>OVER ...</c>.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     private void WalkCall(ExpressionContext context, string? functionName)
     {
         WalkParenthesized(context, functionName);

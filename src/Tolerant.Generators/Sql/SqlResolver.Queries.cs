@@ -57,6 +57,7 @@ internal sealed partial class SqlResolver
         }
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private List<string>? ReadQueryTerm(SqlScope? parent, out SelectCore? core)
     {
         core = null;
@@ -227,6 +228,7 @@ internal sealed partial class SqlResolver
         return hasStar ? null : outputs;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private string TakeAlias(HashSet<string> aliases)
     {
         var alias = _cursor.Current.Value ?? string.Empty;

@@ -45,6 +45,7 @@ internal sealed partial class SqlResolver
         return scope;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private List<string>? ReadCteBody(SqlScope scope)
     {
         if (!TryEnter())

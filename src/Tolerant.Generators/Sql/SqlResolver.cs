@@ -25,21 +25,26 @@ internal sealed partial class SqlResolver
     private readonly SqlStatementBuilder _builder = new();
     private int _depth;
 
-    private SqlResolver(string sql, IReadOnlyList<SqlToken> tokens)
+    private SqlResolver(string sql, SqlToken[] tokens, int start, int end)
     {
         _sql = sql;
-        _cursor = new SqlTokenCursor(tokens, sql.Length);
+        _cursor = new SqlTokenCursor(tokens, start, end, sql.Length);
     }
 
     // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
     [MethodImpl((MethodImplOptions)512)]
     public static SqlAnalysis Analyze(string sql)
     {
+        // Comments are dropped in place: the statements are then consecutive ranges of one array, split at top-level
+        // semicolons, and no token is copied into a list per statement.
         var statements = ImmutableArray.CreateBuilder<SqlStatement>();
-        var tokens = new List<SqlToken>();
+        var tokens = SqlLexer.Tokenize(sql, out var count);
+        var kept = 0;
+        var statementStart = 0;
         var depth = 0;
-        foreach (var token in SqlLexer.Tokenize(sql))
+        for (var i = 0; i < count; i++)
         {
+            var token = tokens[i];
             if (token.IsComment)
             {
                 continue;
@@ -47,8 +52,8 @@ internal sealed partial class SqlResolver
 
             if (token.Kind == SqlTokenKind.Semicolon && depth == 0)
             {
-                AddStatement(statements, sql, tokens);
-                tokens = new List<SqlToken>();
+                AddStatement(statements, sql, tokens, statementStart, kept);
+                statementStart = kept;
                 continue;
             }
 
@@ -58,30 +63,32 @@ internal sealed partial class SqlResolver
                 SqlTokenKind.RightParen when depth > 0 => -1,
                 _ => 0,
             };
-            tokens.Add(token);
+            tokens[kept++] = token;
         }
 
-        AddStatement(statements, sql, tokens);
+        AddStatement(statements, sql, tokens, statementStart, kept);
         return new SqlAnalysis(sql, new EquatableArray<SqlStatement>(statements.ToImmutable()));
     }
 
-    private static void AddStatement(ImmutableArray<SqlStatement>.Builder statements, string sql, List<SqlToken> tokens)
+    [MethodImpl((MethodImplOptions)512)]
+    private static void AddStatement(ImmutableArray<SqlStatement>.Builder statements, string sql, SqlToken[] tokens, int start, int end)
     {
-        if (tokens.Count == 0)
+        if (start == end)
         {
             return;
         }
 
-        var resolver = new SqlResolver(sql, tokens);
+        var resolver = new SqlResolver(sql, tokens, start, end);
         var kind = resolver.ReadStatement(parent: null, out _);
-        var start = tokens[0].Start;
-        statements.Add(resolver._builder.Build(kind, start, tokens[tokens.Count - 1].End - start));
+        var textStart = tokens[start].Start;
+        statements.Add(resolver._builder.Build(kind, textStart, tokens[end - 1].End - textStart));
     }
 
     /// <summary>
     /// Reads one statement, or the body of a CTE, in <paramref name="parent"/>; reports the columns it outputs
     /// (its select list or RETURNING list) when the text tells them.
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)]
     private SqlStatementKind ReadStatement(SqlScope? parent, out List<string>? outputColumns)
     {
         outputColumns = null;
@@ -140,6 +147,7 @@ internal sealed partial class SqlResolver
         return SqlStatementKind.Other;
     }
 
+    [MethodImpl((MethodImplOptions)512)]
     private void SkipExplain()
     {
         while (_cursor.TryTake("explain"))
@@ -202,6 +210,7 @@ internal sealed partial class SqlResolver
 
     private void Leave() => _depth--;
 
+    [MethodImpl((MethodImplOptions)512)]
     private SqlSource AddSource(SqlScope? scope, SqlTableKind kind, SqlTableUsage usage, string? schema, string? name, int start, int length)
     {
         var source = new SqlSource(kind, usage, schema, name, start, length);

@@ -1,24 +1,35 @@
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
 namespace Tolerant.Generators.Sql;
 
-/// <summary>Walks the tokens of one statement, comments left out; reading past the end gives <see cref="SqlTokenKind.EndOfInput"/>.</summary>
+/// <summary>
+/// Walks the tokens of one statement, comments left out: the elements <c>[start, end)</c> of a token array.
+/// Reading outside them gives <see cref="SqlTokenKind.EndOfInput"/>. <see cref="Position"/> is an index into the array.
+/// </summary>
+/// <remarks>
+/// The tokens are a plain array, not a list behind an interface: optimized callers then index them inline, where an
+/// interface call would reach a <c>List&lt;SqlToken&gt;</c> indexer the compiler process runs unoptimized.
+/// </remarks>
 internal sealed class SqlTokenCursor
 {
-    private readonly IReadOnlyList<SqlToken> _tokens;
+    private readonly SqlToken[] _tokens;
+    private readonly int _start;
+    private readonly int _endIndex;
     private readonly SqlToken _end;
 
-    public SqlTokenCursor(IReadOnlyList<SqlToken> tokens, int textLength)
+    public SqlTokenCursor(SqlToken[] tokens, int start, int end, int textLength)
     {
         _tokens = tokens;
+        _start = start;
+        _endIndex = end;
         _end = new SqlToken(SqlTokenKind.EndOfInput, textLength, 0);
+        Position = start;
     }
 
     public int Position { get; set; }
 
     // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
-    public bool AtEnd { [MethodImpl((MethodImplOptions)512)] get => Position >= _tokens.Count; }
+    public bool AtEnd { [MethodImpl((MethodImplOptions)512)] get => Position >= _endIndex; }
 
     public SqlToken Current { [MethodImpl((MethodImplOptions)512)] get => Peek(0); }
 
@@ -28,7 +39,7 @@ internal sealed class SqlTokenCursor
     public SqlToken Peek(int offset)
     {
         var index = Position + offset;
-        return index >= 0 && index < _tokens.Count ? _tokens[index] : _end;
+        return index >= _start && index < _endIndex ? _tokens[index] : _end;
     }
 
     [MethodImpl((MethodImplOptions)512)]
@@ -38,7 +49,7 @@ internal sealed class SqlTokenCursor
     public bool Is(SqlTokenKind kind, int offset = 0) => Peek(offset).Kind == kind;
 
     [MethodImpl((MethodImplOptions)512)]
-    public void Advance(int count = 1) => Position = System.Math.Min(Position + count, _tokens.Count);
+    public void Advance(int count = 1) => Position = System.Math.Min(Position + count, _endIndex);
 
     [MethodImpl((MethodImplOptions)512)]
     public bool TryTake(string word)

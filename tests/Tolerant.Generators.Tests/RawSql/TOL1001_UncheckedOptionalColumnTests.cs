@@ -94,6 +94,39 @@ public sealed class TOL1001_UncheckedOptionalColumnTests
             UncheckedSessionColumn(3, "is_active", "IsActive"));
 
     [Fact]
+    public Task StringSyntax_indexer_and_constructor_initializer_arguments_are_sinks() =>
+        VerifyAsync(
+            Usings + """
+
+
+            namespace App;
+
+            public class Query
+            {
+                public Query([StringSyntax("PostgreSQL")] string text) => Text = text;
+
+                public string Text { get; }
+
+                public int this[[StringSyntax("PostgreSQL")] string sql] => sql.Length;
+            }
+
+            public sealed class ActiveSessions : Query
+            {
+                public ActiveSessions()
+                    : base("SELECT id FROM shared.user_sessions WHERE {|#0:is_active|}")
+                {
+                }
+            }
+
+            public static class Queries
+            {
+                public static int Use(Query query) => query["SELECT id FROM shared.user_sessions WHERE {|#1:is_active|}"];
+            }
+            """,
+            UncheckedSessionColumn(0, "is_active", "IsActive"),
+            UncheckedSessionColumn(1, "is_active", "IsActive"));
+
+    [Fact]
     public Task StringSyntax_sinks_are_guarded_like_any_other() =>
         VerifyAsync(
             Usings + """
@@ -711,6 +744,23 @@ public sealed class TOL1001_UncheckedOptionalColumnTests
             using var command = db.CreateCommand("SELECT id FROM shared.user_sessions WHERE {|#0:\u0069s_active|}");
             """,
             UncheckedSessionColumn(0, "is_active", "IsActive"));
+
+    [Fact]
+    public Task Table_named_through_unicode_escapes_is_still_found() =>
+        VerifyBodyAsync(
+            """
+            using var command = db.CreateCommand("SELECT id FROM shared.U&\"user\\005fsessions\" WHERE {|#0:is_active|}");
+            """,
+            UncheckedSessionColumn(0, "is_active", "IsActive"));
+
+    [Fact]
+    public Task Sql_that_names_no_mapped_table_does_not_fire() =>
+        VerifyBodyAsync(
+            """
+            using var first = db.CreateCommand("SELECT id FROM audit.logins WHERE is_active AND logout_at IS NULL");
+            using var second = db.CreateCommand("SELECT is_active, updated_at, detail FROM shared.sessions");
+            using var third = db.CreateCommand("UPDATE shared.user_session SET is_active = false");
+            """);
 
     [Fact]
     public Task Quoted_identifier_written_with_escaped_quotes_is_covered_whole() =>

@@ -20,20 +20,24 @@ namespace Tolerant.Generators.Analyzers.RawSql;
 internal sealed class CapabilityGuards
 {
     private readonly SemanticModel _model;
+    private readonly RawSqlState _state;
     private readonly KnownSymbols _symbols;
     private readonly CancellationToken _cancellationToken;
+    private static readonly Fact[] NoFacts = [];
+
     private readonly HashSet<Fact> _facts = [];
 
-    private CapabilityGuards(SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
+    private CapabilityGuards(SemanticModel model, RawSqlState state, CancellationToken cancellationToken)
     {
         _model = model;
-        _symbols = symbols;
+        _state = state;
+        _symbols = state.Symbols;
         _cancellationToken = cancellationToken;
     }
 
-    public static IReadOnlyCollection<Fact> At(SyntaxNode node, SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
+    public static IReadOnlyCollection<Fact> At(SyntaxNode node, SemanticModel model, RawSqlState state, CancellationToken cancellationToken)
     {
-        var guards = new CapabilityGuards(model, symbols, cancellationToken);
+        var guards = new CapabilityGuards(model, state, cancellationToken);
         guards.Collect(node);
         return guards._facts;
     }
@@ -173,8 +177,8 @@ internal sealed class CapabilityGuards
             var table = property.Property.ContainingType.TypeArguments[0];
             return property.Property.Name switch
             {
-                "TableExists" => Fact.Exists(table),
-                "IsComplete" => Fact.All(table),
+                "TableExists" => Fact.Exists(_state.KeyOf(table)),
+                "IsComplete" => Fact.All(_state.KeyOf(table)),
                 _ => null,
             };
         }
@@ -200,7 +204,7 @@ internal sealed class CapabilityGuards
         }
 
         return argument is IFieldReferenceOperation { Field: { ContainingType: { Name: "Columns", ContainingType: { } table } } field }
-            ? Fact.Column(table, field.Name)
+            ? Fact.Column(_state.KeyOf(table), field.Name)
             : null;
     }
 
@@ -209,15 +213,18 @@ internal sealed class CapabilityGuards
     {
         if (_model.GetDeclaredSymbol(declaration, _cancellationToken) is IMethodSymbol method)
         {
-            _facts.UnionWith(RequiredBy(method, _symbols));
+            _facts.UnionWith(RequiredBy(method, _state));
         }
     }
 
-    public static IEnumerable<Fact> RequiredBy(IMethodSymbol method, KnownSymbols symbols)
+    /// <summary>The columns <paramref name="method"/> requires with <c>[RequiresColumns]</c>; empty for most methods.</summary>
+    [MethodImpl((MethodImplOptions)512)]
+    public static IReadOnlyList<Fact> RequiredBy(IMethodSymbol method, RawSqlState state)
     {
+        List<Fact>? facts = null;
         foreach (var attribute in method.GetAttributes())
         {
-            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.RequiresColumns) ||
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, state.Symbols.RequiresColumns) ||
                 attribute.ConstructorArguments.Length != 2 ||
                 attribute.ConstructorArguments[0].Value is not ITypeSymbol table)
             {
@@ -228,9 +235,11 @@ internal sealed class CapabilityGuards
             {
                 if (property.Value is string name)
                 {
-                    yield return Fact.Column(table, name);
+                    (facts ??= []).Add(Fact.Column(state.KeyOf(table), name));
                 }
             }
         }
+
+        return facts is null ? NoFacts : facts;
     }
 }

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Tolerant.Generators.Parsing;
@@ -16,12 +18,41 @@ internal sealed class MappedSchema
     private readonly Dictionary<(string? Schema, string Name), MappedTable> _byQualifiedName = new();
     private readonly Dictionary<string, List<MappedTable>> _byName = new(System.StringComparer.Ordinal);
     private readonly Dictionary<INamedTypeSymbol, MappedTable> _byType = new(SymbolEqualityComparer.Default);
+    private string[] _names = [];
+    private bool _hasQuoteInName;
 
     private MappedSchema()
     {
     }
 
     public bool IsEmpty => _byType.Count == 0;
+
+    /// <summary>
+    /// False when <paramref name="sql"/> cannot name any mapped table, so that SQL about other tables is not read at all.
+    /// A table reference names a mapped table only when its name equals the table's, and an unquoted name is the text
+    /// folded to lower case, a quoted one the text as written: so the text holds the name, ignoring case. Two spellings
+    /// escape that test, and then the answer is true: a <c>U&amp;"..."</c> identifier (its characters may be escaped)
+    /// and a name holding a double quote (doubled in the text).
+    /// </summary>
+    // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: run per sink, compiled optimized at first call.
+    [MethodImpl((MethodImplOptions)512)]
+    public bool MayBeNamedIn(string sql)
+    {
+        if (_hasQuoteInName || sql.IndexOf("U&", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return true;
+        }
+
+        foreach (var name in _names)
+        {
+            if (sql.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static MappedSchema Build(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -46,11 +77,13 @@ internal sealed class MappedSchema
             if (!schema._byName.TryGetValue(model.Name, out var sameName))
             {
                 schema._byName[model.Name] = sameName = [];
+                schema._hasQuoteInName |= model.Name.IndexOf('"') >= 0;
             }
 
             sameName.Add(table);
         }
 
+        schema._names = schema._byName.Keys.ToArray();
         return schema;
     }
 

@@ -10,6 +10,7 @@ internal sealed class MappedTable
     public MappedTable(INamedTypeSymbol type, TableModel model)
     {
         Type = type;
+        Key = Fact.Key(type);
         Model = model;
         foreach (var column in model.Columns)
         {
@@ -19,6 +20,9 @@ internal sealed class MappedTable
     }
 
     public INamedTypeSymbol Type { get; }
+
+    /// <summary><see cref="Fact.Key"/> of <see cref="Type"/>, computed once.</summary>
+    public string Key { get; }
 
     public TableModel Model { get; }
 

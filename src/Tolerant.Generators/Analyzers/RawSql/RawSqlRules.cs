@@ -42,7 +42,8 @@ internal static class RawSqlRules
             return;
         }
 
-        if (SqlTextFolder.Fold(value) is not { } sql || state.Schema.IsEmpty)
+        // Every rule needs a mapped table in the SQL: text that cannot name one is not read.
+        if (SqlTextFolder.Fold(value) is not { } sql || state.Schema.IsEmpty || !state.Schema.MayBeNamedIn(sql.Text))
         {
             return;
         }
@@ -50,13 +51,13 @@ internal static class RawSqlRules
         var analysis = state.Analyze(sql.Text);
         IReadOnlyCollection<Fact>? facts = null;
         IReadOnlyCollection<Fact> Facts() =>
-            facts ??= CapabilityGuards.At(value.Syntax, context.Operation.SemanticModel!, state.Symbols, context.CancellationToken);
+            facts ??= CapabilityGuards.At(value.Syntax, context.Operation.SemanticModel!, state, context.CancellationToken);
 
         foreach (var statement in analysis.Statements)
         {
             foreach (var table in statement.Tables)
             {
-                if (state.Schema.Find(table) is { Model.Optional: true } optional && !CapabilityGuards.Holds(Facts(), Fact.Exists(optional.Type)))
+                if (state.Schema.Find(table) is { Model.Optional: true } optional && !CapabilityGuards.Holds(Facts(), Fact.Exists(optional.Key)))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.UncheckedOptionalTable,
@@ -74,6 +75,7 @@ internal static class RawSqlRules
     }
 
     /// <summary>A call of a method marked <c>[RequiresColumns]</c> needs the same guard as the raw SQL inside it.</summary>
+    [MethodImpl((MethodImplOptions)512)]
     public static void CheckCall(OperationAnalysisContext context, RawSqlState state)
     {
         var call = context.Operation;
@@ -85,12 +87,12 @@ internal static class RawSqlRules
             IMethodReferenceOperation reference => reference.Method,
             _ => null,
         };
-        if (method is null || !CapabilityGuards.RequiredBy(method, state.Symbols).Any())
+        if (method is null || CapabilityGuards.RequiredBy(method, state).Count == 0)
         {
             return;
         }
 
-        var facts = CapabilityGuards.At(call.Syntax, call.SemanticModel!, state.Symbols, context.CancellationToken);
+        var facts = CapabilityGuards.At(call.Syntax, call.SemanticModel!, state, context.CancellationToken);
         foreach (var attribute in method.GetAttributes())
         {
             if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, state.Symbols.RequiresColumns) ||
@@ -104,7 +106,7 @@ internal static class RawSqlRules
             foreach (var property in attribute.ConstructorArguments[1].Values.Select(v => v.Value as string))
             {
                 if (property is not null && table.ByProperty.TryGetValue(property, out var column) && column.IsOptional &&
-                    !CapabilityGuards.Holds(facts, Fact.Column(table.Type, property)))
+                    !CapabilityGuards.Holds(facts, Fact.Column(table.Key, property)))
                 {
                     var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
                     Report(context, call.Syntax.GetLocation(), $"'{name}' requires", table, column);
@@ -166,7 +168,7 @@ internal static class RawSqlRules
             return;
         }
 
-        if (model.IsOptional && !CapabilityGuards.Holds(facts(), Fact.Column(owner.Type, model.PropertyName)))
+        if (model.IsOptional && !CapabilityGuards.Holds(facts(), Fact.Column(owner.Key, model.PropertyName)))
         {
             Report(context, sql.LocationOf(column.Start, column.Length), "Raw SQL names", owner, model);
         }
@@ -175,7 +177,7 @@ internal static class RawSqlRules
     private static void Report(OperationAnalysisContext context, Location location, string subject, MappedTable table, ColumnModel column)
     {
         var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(TableTypeProperty, table.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+            .Add(TableTypeProperty, table.Key)
             .Add(PropertyProperty, column.PropertyName);
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.UncheckedOptionalColumn,

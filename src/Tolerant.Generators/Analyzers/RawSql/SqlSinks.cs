@@ -1,5 +1,5 @@
 using System;
-using System.Linq;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,11 +13,31 @@ namespace Tolerant.Generators.Analyzers.RawSql;
 /// </summary>
 internal static class SqlSinks
 {
+    private static readonly int[] NoParameters = [];
+
+    /// <summary>
+    /// The ordinals of the parameters of <paramref name="method"/> that take SQL text; empty for nearly every method.
+    /// The analyzer asks once per method and reads only those arguments of each call.
+    /// </summary>
+    public static int[] SqlParameters(IMethodSymbol method, KnownSymbols symbols)
+    {
+        List<int>? ordinals = null;
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsSink(parameter, symbols))
+            {
+                (ordinals ??= []).Add(parameter.Ordinal);
+            }
+        }
+
+        return ordinals is null ? NoParameters : ordinals.ToArray();
+    }
+
     // (MethodImplOptions)512 is AggressiveOptimization, absent from netstandard2.0: these hot methods are JIT-compiled optimized at first call, as the compiler process seldom tiers them up.
     [MethodImpl((MethodImplOptions)512)]
-    public static bool IsSink(IArgumentOperation argument, KnownSymbols symbols)
+    public static bool IsSink(IParameterSymbol parameter, KnownSymbols symbols)
     {
-        if (argument.Parameter is not { } parameter || parameter.Type.SpecialType != SpecialType.System_String)
+        if (parameter.Type.SpecialType != SpecialType.System_String)
         {
             return false;
         }
@@ -59,14 +79,29 @@ internal static class SqlSinks
                  KnownSymbols.IsOrDerives(target.Instance?.Type ?? property.ContainingType, symbols.NpgsqlBatchCommand)));
     }
 
-    private static bool HasSqlSyntax(ISymbol symbol, KnownSymbols symbols) =>
-        symbols.StringSyntax is not null &&
-        symbol.GetAttributes().Any(a =>
-            SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.StringSyntax) &&
-            a.ConstructorArguments.Length > 0 &&
-            a.ConstructorArguments[0].Value is string syntax &&
-            (syntax.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) || syntax.Equals("Sql", StringComparison.OrdinalIgnoreCase)));
+    [MethodImpl((MethodImplOptions)512)]
+    private static bool HasSqlSyntax(ISymbol symbol, KnownSymbols symbols)
+    {
+        if (symbols.StringSyntax is null)
+        {
+            return false;
+        }
 
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.StringSyntax) &&
+                attribute.ConstructorArguments.Length > 0 &&
+                attribute.ConstructorArguments[0].Value is string syntax &&
+                (syntax.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) || syntax.Equals("Sql", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [MethodImpl((MethodImplOptions)512)]
     private static bool Same(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
 }
