@@ -17,6 +17,14 @@ public sealed class SchemaCatalogOptions
     /// Npgsql keeps prepared statements per physical connection, so the pool reuses them. Turn this off behind
     /// poolers that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
     /// </summary>
+    /// <remarks>
+    /// On a pooled data source, Npgsql resets each connection it hands out again; once a connection holds prepared
+    /// statements the reset is a longer sequence (<c>RESET ALL</c>, <c>CLOSE ALL</c>, <c>UNLISTEN *</c>, advisory
+    /// unlocks, <c>DISCARD SEQUENCES</c>, <c>DISCARD TEMP</c>) that can cost more than preparing saves on a short
+    /// write. A data source that only code changing no session state uses — Tolerant sets nothing, listens to
+    /// nothing and takes no advisory locks — can skip it with <c>No Reset On Close=true</c>; see
+    /// <c>docs/performance.md</c> for what it measured. Tolerant leaves that choice to the data source's owner.
+    /// </remarks>
     public bool PrepareStatements { get; set; } = true;
 
     /// <summary>

@@ -30,6 +30,19 @@ public abstract class DatabaseBenchmark
     /// <summary>A catalog on the same data source with prepared statements turned off.</summary>
     protected SchemaCatalog UnpreparedCatalog { get; private set; } = null!;
 
+    /// <summary>
+    /// A second pooled data source with <c>No Reset On Close=true</c>: Npgsql then skips the session reset it otherwise
+    /// prepends to the first statement after a pooled connection is reopened (with prepared statements on the
+    /// connection: <c>RESET ALL</c>, <c>CLOSE ALL</c>, <c>UNLISTEN *</c>, advisory unlocks, <c>DISCARD SEQUENCES</c>,
+    /// <c>DISCARD TEMP</c>). Safe for a data source only code that changes no session state uses, as Tolerant does.
+    /// </summary>
+    protected NpgsqlDataSource NoResetDataSource { get; private set; } = null!;
+
+    /// <summary>Tolerant, pooled on <see cref="NoResetDataSource"/>, default options.</summary>
+    protected Table<UserSession> NoResetSessions { get; private set; } = null!;
+
+    private SchemaCatalog NoResetCatalog { get; set; } = null!;
+
     /// <summary>Tolerant, pooled, default options.</summary>
     protected Table<UserSession> Sessions { get; private set; } = null!;
 
@@ -46,7 +59,9 @@ public abstract class DatabaseBenchmark
     protected NpgsqlConnection PreparedConnection { get; private set; } = null!;
 
     /// <summary>Catalog queries the two catalogs ran since setup ended: zero when nothing queries the catalog per call.</summary>
-    internal int ProbesSinceSetup => Catalog.ProbeCount + UnpreparedCatalog.ProbeCount - _probesAfterSetup;
+    internal int ProbesSinceSetup => ProbeCount - _probesAfterSetup;
+
+    private int ProbeCount => Catalog.ProbeCount + UnpreparedCatalog.ProbeCount + NoResetCatalog.ProbeCount;
 
     /// <summary>The database this scenario runs against.</summary>
     protected abstract string ConnectionString { get; }
@@ -61,6 +76,9 @@ public abstract class DatabaseBenchmark
         UnpreparedCatalog = new SchemaCatalog(DataSource, new SchemaCatalogOptions { PrepareStatements = false });
         Sessions = Catalog.Table<UserSession>();
         UnpreparedSessions = UnpreparedCatalog.Table<UserSession>();
+        NoResetDataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(ConnectionString) { NoResetOnClose = true }.ConnectionString);
+        NoResetCatalog = new SchemaCatalog(NoResetDataSource);
+        NoResetSessions = NoResetCatalog.Table<UserSession>();
 
         // The one catalog query per catalog happens here, not in the measured operations.
         var capabilities = await Sessions.GetCapabilitiesAsync();
@@ -70,11 +88,12 @@ public abstract class DatabaseBenchmark
         }
 
         await UnpreparedSessions.GetCapabilitiesAsync();
+        await NoResetSessions.GetCapabilitiesAsync();
         BoundConnection = await DataSource.OpenConnectionAsync();
         BoundSessions = Sessions.On(BoundConnection);
         PreparedConnection = await DataSource.OpenConnectionAsync();
         await SetupAsync();
-        _probesAfterSetup = Catalog.ProbeCount + UnpreparedCatalog.ProbeCount;
+        _probesAfterSetup = ProbeCount;
     }
 
     [GlobalCleanup]
@@ -88,7 +107,7 @@ public abstract class DatabaseBenchmark
             CatalogQueryLog.Write(scenario, _method, _operations, queries);
             Console.WriteLine(
                 $"// Catalog queries during {scenario.Name}.{_method}: {queries} in {_operations} operations " +
-                $"(ProbeCount after setup {_probesAfterSetup}, now {Catalog.ProbeCount + UnpreparedCatalog.ProbeCount})");
+                $"(ProbeCount after setup {_probesAfterSetup}, now {ProbeCount})");
         }
 
         await DisposeAsync();
@@ -113,6 +132,7 @@ public abstract class DatabaseBenchmark
         await BoundConnection.DisposeAsync();
         await PreparedConnection.DisposeAsync();
         await DataSource.DisposeAsync();
+        await NoResetDataSource.DisposeAsync();
     }
 
     /// <summary>Resets the scenario's moving parts (the next key), so every variant starts from the same place.</summary>

@@ -31,6 +31,17 @@ public class InsertBenchmarks : DatabaseBenchmark
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The baseline on a data source that skips the session reset (<c>No Reset On Close=true</c>).</summary>
+    [Benchmark]
+    public async Task<int> HandWritten_Unprepared_Pooled_NoResetOnClose()
+    {
+        var row = NextRow();
+        await using var connection = await NoResetDataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(HandWrittenSessions.Insert, connection);
+        HandWrittenSessions.AddInsertParameters(command.Parameters, row);
+        return await command.ExecuteNonQueryAsync();
+    }
+
     [Benchmark]
     public async Task<int> HandWritten_Prepared_Pooled()
     {
@@ -60,6 +71,14 @@ public class InsertBenchmarks : DatabaseBenchmark
     {
         Count();
         return Sessions.InsertAsync(NextRow());
+    }
+
+    /// <summary>Tolerant on a data source that skips the session reset (<c>No Reset On Close=true</c>).</summary>
+    [Benchmark]
+    public Task<MutationResult<UserSession>> Tolerant_Pooled_NoResetOnClose()
+    {
+        Count();
+        return NoResetSessions.InsertAsync(NextRow());
     }
 
     [Benchmark]

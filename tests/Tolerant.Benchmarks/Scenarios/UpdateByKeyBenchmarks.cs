@@ -36,6 +36,17 @@ public class UpdateByKeyBenchmarks : DatabaseBenchmark
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The baseline on a data source that skips the session reset (<c>No Reset On Close=true</c>).</summary>
+    [Benchmark]
+    public async Task<int> HandWritten_Unprepared_Pooled_NoResetOnClose()
+    {
+        var (id, updatedAt, expiresAt) = Next();
+        await using var connection = await NoResetDataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(HandWrittenSessions.UpdateByKey, connection);
+        HandWrittenSessions.AddUpdateParameters(command.Parameters, updatedAt, expiresAt, id);
+        return await command.ExecuteNonQueryAsync();
+    }
+
     [Benchmark]
     public async Task<int> HandWritten_Prepared_Pooled()
     {
@@ -72,6 +83,14 @@ public class UpdateByKeyBenchmarks : DatabaseBenchmark
     {
         Count();
         return Refresh(Sessions);
+    }
+
+    /// <summary>Tolerant on a data source that skips the session reset (<c>No Reset On Close=true</c>).</summary>
+    [Benchmark]
+    public Task<MutationResult<UserSession>> Tolerant_Pooled_NoResetOnClose()
+    {
+        Count();
+        return Refresh(NoResetSessions);
     }
 
     [Benchmark]
