@@ -41,6 +41,12 @@ public abstract class Condition<T>
     /// <summary>A hash of the shape, consistent with <see cref="HasSameShape"/>.</summary>
     internal abstract int ShapeHash();
 
+    /// <summary>
+    /// The same shape holding no values, for the statement cache's key: a cached text must not keep the first
+    /// caller's values (a large array, personal data) alive for as long as the capabilities live.
+    /// </summary>
+    internal abstract Condition<T> WithoutValues();
+
     /// <inheritdoc />
     public override string ToString()
     {

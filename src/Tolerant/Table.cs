@@ -12,7 +12,8 @@ namespace Tolerant;
 /// <summary>
 /// The table behind <typeparamref name="T"/>, with statements that fit the schema the database has: a missing
 /// optional column reads as its declared default and writes leave it out. Get one from
-/// <see cref="SchemaCatalog.Table{T}"/>; it is cheap to hold and safe for concurrent use.
+/// <see cref="SchemaCatalog.Table{T}"/>; it is cheap to hold and safe for concurrent use. A table bound to a
+/// connection with <see cref="On"/> serves one caller at a time, as the connection does.
 /// </summary>
 /// <typeparam name="T">A <c>[SqlTable]</c> type.</typeparam>
 public sealed class Table<T>
@@ -29,7 +30,7 @@ public sealed class Table<T>
         _state = state;
         _connection = connection;
         _transaction = transaction;
-        _commands = connection is null || !keepCommands ? null : new BoundCommands(connection, transaction);
+        _commands = connection is null || !keepCommands ? null : BoundCommands.For(connection);
     }
 
     /// <summary>The catalog this table's capabilities come from.</summary>
@@ -46,9 +47,10 @@ public sealed class Table<T>
     /// <remarks>
     /// The bound table keeps each statement's command, prepared, and sends it again with new values, as a
     /// hand-written prepared command would be reused: hold on to the bound table for as long as the connection is
-    /// yours, rather than calling <c>On</c> per statement. Like the connection, a bound table serves one caller at
-    /// a time. Do not call <see cref="NpgsqlConnection.UnprepareAll"/> on the connection while a bound table is in
-    /// use (Tolerant does so itself after a column changes type, and then drops its kept commands); bind again after.
+    /// yours; the commands are kept per connection, so tables bound to it for successive units of work share them.
+    /// Like the connection, a bound table serves one caller at a time. Tolerant calls
+    /// <see cref="NpgsqlConnection.UnprepareAll"/> itself after a column changes type and then drops the kept commands
+    /// of every table bound to the connection; if your own code calls it, open a new connection for Tolerant.
     /// </remarks>
     public Table<T> On(NpgsqlConnection connection, NpgsqlTransaction? transaction = null)
     {
@@ -162,9 +164,9 @@ public sealed class Table<T>
                         // meet the same error on their own and mend themselves the same way; the retry stays on this
                         // connection, whose plans are now gone.
                         connection.UnprepareAll();
-                        // Npgsql's commands do not learn that their statements were deallocated: the kept ones
-                        // would send names the server no longer knows (26000).
-                        _commands?.Clear();
+                        // Npgsql's commands do not learn that their statements were deallocated: kept ones, of
+                        // this table or any other bound to the connection, would send names since reused.
+                        _commands?.ClearBeforeNextUse();
                     }
 
                     if (_transaction is not null || attempt > 0)

@@ -34,7 +34,7 @@ internal readonly record struct CommandContext<T>(
     /// for this text, whose parameters the operation then fills with new values (<see cref="ParameterSlots"/>).
     /// </summary>
     public CommandLease Rent(string sql) =>
-        Commands?.Rent(sql) ?? new CommandLease(new NpgsqlCommand(sql, Connection, Transaction), owner: null);
+        Commands?.Rent(sql, Transaction) ?? new CommandLease(new NpgsqlCommand(sql, Connection, Transaction), owner: null);
 
     /// <summary>
     /// Prepares <paramref name="command"/> (after its parameters are bound) unless the catalog's options say not to or

@@ -114,8 +114,15 @@ internal sealed class ReaderLease(CommandLease command, NpgsqlDataReader? reader
     {
         if (reader is not null)
         {
-            await reader.DisposeAsync().ConfigureAwait(false);
-            await command.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                // Always: a kept command not given back would leave its store rented for good.
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

@@ -28,9 +28,12 @@ internal sealed class StatementCache<T>
     /// <summary><c>COPY t (present columns) FROM STDIN (FORMAT BINARY)</c>.</summary>
     public string Copy => _copy ??= $"COPY {T.Definition.QualifiedName} ({ColumnList()}) FROM STDIN (FORMAT BINARY)";
 
-    /// <summary>The text for <paramref name="key"/>, built the first time the shape is seen.</summary>
+    /// <summary>
+    /// The text for <paramref name="key"/>, built the first time the shape is seen and stored under a key that holds
+    /// no values, so the cache never keeps a caller's values alive.
+    /// </summary>
     public string Get(in StatementKey<T> key) =>
-        _shaped.TryGetValue(key, out var sql) ? sql : _shaped.GetOrAdd(key, Build(key));
+        _shaped.TryGetValue(key, out var sql) ? sql : _shaped.GetOrAdd(key.WithoutValues(), Build(key));
 
     private string BuildInsert()
     {

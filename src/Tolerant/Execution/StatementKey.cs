@@ -37,6 +37,9 @@ internal readonly struct StatementKey<T> : IEquatable<StatementKey<T>>
     /// </summary>
     public Assignment<T>? Sets { get; }
 
+    /// <summary>This key with no values in its condition or assignments: what the statement cache stores.</summary>
+    public StatementKey<T> WithoutValues() => new(Kind, Where?.WithoutValues(), Orders, HasLimit, Sets?.WithoutValues(), HasOffset);
+
     public bool Equals(StatementKey<T> other)
     {
         if (Kind != other.Kind || HasLimit != other.HasLimit || HasOffset != other.HasOffset)

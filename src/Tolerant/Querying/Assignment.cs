@@ -23,6 +23,9 @@ internal abstract class Assignment<T>
     /// <summary>Whether the value equals the column's declared default, so skipping the assignment loses nothing.</summary>
     public abstract bool IsDeclaredDefault();
 
+    /// <summary>The same columns holding no values, for the statement cache's key (see <see cref="Condition{T}.WithoutValues"/>).</summary>
+    public abstract Assignment<T> WithoutValues();
+
     /// <summary>Whether the chain ending here sets a column with <paramref name="ordinal"/>.</summary>
     public bool Sets(int ordinal)
     {
@@ -65,4 +68,6 @@ internal sealed class Assignment<T, TValue>(Column<T, TValue> column, TValue val
     public override void Bind(NpgsqlParameterCollection parameters, ref int index) => column.Bind(parameters, ref index, value);
 
     public override bool IsDeclaredDefault() => column.IsDeclaredDefault(value);
+
+    public override Assignment<T> WithoutValues() => new Assignment<T, TValue>(column, default!, Previous?.WithoutValues());
 }

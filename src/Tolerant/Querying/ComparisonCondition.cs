@@ -28,4 +28,6 @@ internal sealed class ComparisonCondition<T, TValue> : Condition<T>
         other is ComparisonCondition<T, TValue> comparison && comparison._column == _column && comparison._operator == _operator;
 
     internal override int ShapeHash() => (_column.Ordinal * 31) + (int)_operator + 1;
+
+    internal override Condition<T> WithoutValues() => new ComparisonCondition<T, TValue>(_column, _operator, default!);
 }

@@ -21,4 +21,6 @@ internal sealed class ConstantCondition<T> : Condition<T>
     internal override bool HasSameShape(Condition<T> other) => other is ConstantCondition<T> constant && constant._value == _value;
 
     internal override int ShapeHash() => _value ? 109 : 113;
+
+    internal override Condition<T> WithoutValues() => this;
 }

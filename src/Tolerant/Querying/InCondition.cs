@@ -23,4 +23,6 @@ internal sealed class InCondition<T, TValue> : Condition<T>
     internal override bool HasSameShape(Condition<T> other) => other is InCondition<T, TValue> condition && condition._column == _column;
 
     internal override int ShapeHash() => (_column.Ordinal * 31) + 107;
+
+    internal override Condition<T> WithoutValues() => new InCondition<T, TValue>(_column, []);
 }

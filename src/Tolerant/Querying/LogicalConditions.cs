@@ -19,6 +19,8 @@ internal sealed class AndCondition<T>(Condition<T> left, Condition<T> right) : C
 
     internal override int ShapeHash() => LogicalCondition.Hash(127, left, right);
 
+    internal override Condition<T> WithoutValues() => new AndCondition<T>(left.WithoutValues(), right.WithoutValues());
+
     private Condition<T> Left => left;
 
     private Condition<T> Right => right;
@@ -41,6 +43,8 @@ internal sealed class OrCondition<T>(Condition<T> left, Condition<T> right) : Co
 
     internal override int ShapeHash() => LogicalCondition.Hash(131, left, right);
 
+    internal override Condition<T> WithoutValues() => new OrCondition<T>(left.WithoutValues(), right.WithoutValues());
+
     private Condition<T> Left => left;
 
     private Condition<T> Right => right;
@@ -62,6 +66,8 @@ internal sealed class NotCondition<T>(Condition<T> inner) : Condition<T>
     internal override bool HasSameShape(Condition<T> other) => other is NotCondition<T> not && not.Inner.HasSameShape(inner);
 
     internal override int ShapeHash() => (inner.ShapeHash() * 31) + 137;
+
+    internal override Condition<T> WithoutValues() => new NotCondition<T>(inner.WithoutValues());
 
     private Condition<T> Inner => inner;
 }

@@ -26,4 +26,6 @@ internal sealed class NullCondition<T> : Condition<T>
         other is NullCondition<T> condition && condition._column == _column && condition._isNull == _isNull;
 
     internal override int ShapeHash() => (_column.Ordinal * 31) + (_isNull ? 101 : 103);
+
+    internal override Condition<T> WithoutValues() => this;
 }

@@ -160,4 +160,68 @@ public sealed class BoundCommandReuseTests(PostgresDatabaseFixture database) : I
             Assert.Equal([id], (await bound.Select().Where(EveryTypeRow.Columns.Id.Eq(id)).ToListAsync()).Select(r => r.Id));
         }
     }
+    [Fact]
+    public async Task A_statement_sent_again_on_a_bound_connection_reuses_its_command_even_after_a_stream()
+    {
+        await using var dataSource = RoundTripSql.CreateDataSource(database.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var table = new SchemaCatalog(dataSource).Table<EveryTypeRow>();
+        var bound = table.On(connection);
+        var template = TypeData.EveryTypeRows()[2];
+        await bound.InsertManyAsync(Enumerable.Range(1, 5).Select(i => template with { Id = i, Number = 0 }));
+        var store = Execution.BoundCommands.For(connection);
+        var before = store.CommandsCreated;
+
+        for (var id = 1; id <= 5; id++)
+        {
+            Assert.Equal(id, (await bound.Select().Where(EveryTypeRow.Columns.Id.Eq(id)).FirstOrDefaultAsync())!.Id);
+            await bound.Update().Set(EveryTypeRow.Columns.Number, id).Where(EveryTypeRow.Columns.Id.Eq(id)).ExecuteAsync();
+        }
+
+        Assert.Equal(before + 2, store.CommandsCreated);
+
+        // A stream holds its command until it ends; ended early, it gives it back, and the next statements reuse.
+        await foreach (var row in bound.Select().OrderBy(EveryTypeRow.Columns.Id).AsAsyncEnumerable())
+        {
+            Assert.Equal(1, row.Id);
+            break;
+        }
+
+        Assert.Equal(before + 3, store.CommandsCreated);
+        Assert.Equal(3, (await bound.Select().Where(EveryTypeRow.Columns.Id.Eq(3)).FirstOrDefaultAsync())!.Number);
+        Assert.Equal(before + 3, store.CommandsCreated);
+
+        // Another table bound to the same connection later (the next unit of work) finds the same commands.
+        Assert.Equal(4, (await table.On(connection).Select().Where(EveryTypeRow.Columns.Id.Eq(4)).FirstOrDefaultAsync())!.Number);
+        Assert.Equal(before + 3, store.CommandsCreated);
+    }
+
+    [Fact]
+    public async Task DateTime_values_are_typed_by_their_own_Kind_on_every_call_as_on_an_unbound_table()
+    {
+        // Npgsql sends a DateTime of kind UTC as timestamptz and any other as timestamp; into a timestamp column the
+        // server converts the former through the session's time zone. A command kept prepared with the first call's
+        // types would send later values under the wrong type, so statements with DateTime parameters are not kept.
+        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timezone = "America/New_York" };
+        await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var table = new SchemaCatalog(dataSource).Table<EveryTypeRow>();
+        var bound = table.On(connection);
+        var template = TypeData.EveryTypeRows()[2];
+        var utc = new DateTime(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+        var local = new DateTime(2026, 11, 28, 12, 0, 0, DateTimeKind.Unspecified);
+
+        await bound.InsertAsync(template with { Id = 1, Stamp = utc });
+        await bound.InsertAsync(template with { Id = 2, Stamp = local });
+        await bound.InsertAsync(template with { Id = 3, Stamp = utc });
+        await table.InsertAsync(template with { Id = 11, Stamp = utc });
+        await table.InsertAsync(template with { Id = 12, Stamp = local });
+
+        var stamps = (await table.Select().OrderBy(EveryTypeRow.Columns.Id).ToListAsync()).ToDictionary(r => r.Id, r => r.Stamp);
+        Assert.Equal(stamps[11], stamps[1]);
+        Assert.Equal(stamps[11], stamps[3]);
+        Assert.Equal(local, stamps[2]);
+        Assert.Equal(local, stamps[12]);
+        Assert.Equal(2, await bound.Select().Where(EveryTypeRow.Columns.Stamp.Eq(local)).CountAsync());
+    }
 }

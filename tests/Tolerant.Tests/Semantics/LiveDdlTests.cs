@@ -379,6 +379,33 @@ public sealed class LiveDdlTests(LiveDdlDatabase database) : IClassFixture<LiveD
     }
 
     [Fact]
+    public async Task After_a_column_type_change_every_table_bound_to_the_connection_drops_its_stale_commands()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var ct = timeout.Token;
+        await using var under = CatalogUnderTest.Create(database.ConnectionString, CopyThreshold);
+        await using var connection = await under.DataSource.OpenConnectionAsync(ct);
+        var first = under.Sessions.On(connection);
+        var second = under.Sessions.On(connection);
+        await WarmUpAsync(first, ct);
+        await SessionWork.RoundAsync(second, NoneMissing, 3, ct);
+
+        // The first binding meets 0A000, unprepares every statement on the connection and retries. The second
+        // binding's commands were prepared under names that are now gone or given to other statements: they must be
+        // dropped too, or its next round sends a stale name (26000) or, worse, another statement's.
+        await Sql.ExecuteAsync(Admin, "ALTER TABLE shared.user_sessions ALTER COLUMN ip TYPE varchar(64);", ct);
+        await SessionWork.RoundAsync(first, NoneMissing, 3, ct);
+        for (var i = 0; i < 3; i++)
+        {
+            await SessionWork.RoundAsync(second, NoneMissing, 3 + (i * 6), ct);
+            await SessionWork.RoundAsync(first, NoneMissing, 3 + (i * 6), ct);
+        }
+
+        Assert.Equal(2, under.Catalog.ProbeCount);
+        Assert.Single(under.Log.WithEvent(RecordingLoggerFactory.RetryingEvent));
+    }
+
+    [Fact]
     public async Task Prepared_statements_survive_the_table_being_dropped_and_created_again()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
