@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using Tolerant.Generators.Model;
 
@@ -45,16 +44,24 @@ internal sealed class SqlStatementBuilder
     [MethodImpl((MethodImplOptions)512)]
     public SqlStatement Build(SqlStatementKind kind, int start, int length)
     {
+        // Arrays and a stable insertion sort rather than LINQ: this runs for every statement the analyzer reads.
         var frozen = new Dictionary<SqlSource, SqlTableReference>();
         foreach (var source in _sources)
         {
             frozen[source] = Freeze(source);
         }
 
-        var tables = _sources.Select(source => frozen[source]).OrderBy(table => table.Start).ToEquatableArray();
-        var columns = _columns
-            .Select(pending => SettleRowField(pending, frozen))
-            .Select(pending => new SqlColumnReference(
+        var tables = new SqlTableReference[_sources.Count];
+        for (var i = 0; i < tables.Length; i++)
+        {
+            tables[i] = frozen[_sources[i]];
+        }
+
+        var columns = new SqlColumnReference[_columns.Count];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var pending = SettleRowField(_columns[i], frozen);
+            columns[i] = new SqlColumnReference(
                 pending.Token.Value ?? string.Empty,
                 pending.Qualifier,
                 pending.QualifierSchema,
@@ -64,20 +71,53 @@ internal sealed class SqlStatementBuilder
                 Resolve(pending, frozen, allLevels: true))
             {
                 WholeRowTable = FindWholeRow(pending, frozen),
-            })
-            .OrderBy(column => column.Start)
-            .ToEquatableArray();
-        var stars = _stars
-            .Select(pending => new SqlStarReference(
+            };
+        }
+
+        var stars = new SqlStarReference[_stars.Count];
+        for (var i = 0; i < stars.Length; i++)
+        {
+            var pending = _stars[i];
+            stars[i] = new SqlStarReference(
                 pending.Qualifier,
                 pending.QualifierSchema,
                 pending.Clause,
                 pending.Token.Start,
                 pending.Token.Length,
-                Resolve(pending, frozen, allLevels: false)))
-            .OrderBy(star => star.Start)
-            .ToEquatableArray();
-        return new SqlStatement(kind, start, length, tables, columns, stars);
+                Resolve(pending, frozen, allLevels: false));
+        }
+
+        return new SqlStatement(
+            kind,
+            start,
+            length,
+            InStartOrder(tables, static table => table.Start),
+            InStartOrder(columns, static column => column.Start),
+            InStartOrder(stars, static star => star.Start));
+    }
+
+    /// <summary>
+    /// <paramref name="items"/> sorted by start, equal starts keeping their order (as <c>OrderBy</c> would); the
+    /// arrays hold a handful of items, so an insertion sort.
+    /// </summary>
+    private static EquatableArray<T> InStartOrder<T>(T[] items, Func<T, int> startOf)
+        where T : IEquatable<T>
+    {
+        for (var i = 1; i < items.Length; i++)
+        {
+            var item = items[i];
+            var itemStart = startOf(item);
+            var j = i - 1;
+            while (j >= 0 && startOf(items[j]) > itemStart)
+            {
+                items[j + 1] = items[j];
+                j--;
+            }
+
+            items[j + 1] = item;
+        }
+
+        return new EquatableArray<T>(ImmutableArray.Create(items));
     }
 
     private static SqlTableReference Freeze(SqlSource source) => new(
@@ -94,7 +134,8 @@ internal sealed class SqlStatementBuilder
     private static EquatableArray<SqlColumnCandidate> Resolve(Pending pending, Dictionary<SqlSource, SqlTableReference> frozen, bool allLevels)
     {
         var found = ImmutableArray.CreateBuilder<SqlColumnCandidate>();
-        var seen = new HashSet<SqlSource>();
+        // A few sources at most: a list, not a hash set, for the ones already taken.
+        var seen = new List<SqlSource>();
         if (pending.Targets is not null)
         {
             foreach (var target in pending.Targets)
@@ -133,8 +174,9 @@ internal sealed class SqlStatementBuilder
 
         void Add(SqlSource source, int sourceLevel)
         {
-            if (seen.Add(source))
+            if (!seen.Contains(source))
             {
+                seen.Add(source);
                 found.Add(new SqlColumnCandidate(frozen[source], sourceLevel));
             }
         }

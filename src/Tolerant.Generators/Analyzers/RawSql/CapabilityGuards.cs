@@ -211,6 +211,19 @@ internal sealed class CapabilityGuards
     /// <summary>The columns a method declares it requires with <c>[RequiresColumns]</c>.</summary>
     private void Required(SyntaxNode declaration)
     {
+        // Only attributes on the declaration, or on another part of a partial method, can make a method require
+        // columns; most declarations have neither, and asking for their symbol costs a search of the type's members.
+        var (attributes, modifiers) = declaration switch
+        {
+            BaseMethodDeclarationSyntax declared => (declared.AttributeLists, declared.Modifiers),
+            LocalFunctionStatementSyntax function => (function.AttributeLists, function.Modifiers),
+            _ => (default, default),
+        };
+        if (attributes.Count == 0 && !modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return;
+        }
+
         if (_model.GetDeclaredSymbol(declaration, _cancellationToken) is IMethodSymbol method)
         {
             _facts.UnionWith(RequiredBy(method, _state));

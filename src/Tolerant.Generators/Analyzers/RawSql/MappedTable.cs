@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Tolerant.Generators.Model;
 
@@ -16,6 +17,16 @@ internal sealed class MappedTable
         {
             ByColumnName[column.ColumnName] = column;
             ByProperty[column.PropertyName] = column;
+            if (column.IsOptional)
+            {
+                // What a TOL1001 report of this column carries, built once rather than per report.
+                ReportOf[column.PropertyName] = new ColumnReport(
+                    ImmutableDictionary<string, string?>.Empty
+                        .Add(RawSqlRules.TableTypeProperty, Key)
+                        .Add(RawSqlRules.PropertyProperty, column.PropertyName),
+                    column.Since is null ? string.Empty : $" (migration {column.Since})",
+                    ColumnExpression(column));
+            }
         }
     }
 
@@ -30,6 +41,19 @@ internal sealed class MappedTable
 
     public Dictionary<string, ColumnModel> ByProperty { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>The parts of a TOL1001 report for each optional column, by property name; read-only once built.</summary>
+    public Dictionary<string, ColumnReport> ReportOf { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>How code names a column of this table: <c>UserSession.Columns.IsActive</c>.</summary>
     public string ColumnExpression(ColumnModel column) => $"{Type.Name}.Columns.{column.PropertyName}";
+
+    /// <summary>The diagnostic properties, the migration text and the column expression of a report about one optional column.</summary>
+    internal sealed class ColumnReport(ImmutableDictionary<string, string?> properties, string migration, string expression)
+    {
+        public ImmutableDictionary<string, string?> Properties { get; } = properties;
+
+        public string Migration { get; } = migration;
+
+        public string Expression { get; } = expression;
+    }
 }

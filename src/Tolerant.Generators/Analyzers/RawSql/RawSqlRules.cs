@@ -127,25 +127,64 @@ internal static class RawSqlRules
 
         // PostgreSQL takes the column from the nearest query level whose sources have it, looking outward (correlated
         // subqueries); the mapped schema says which sources have it. A source the program does not map might have it.
+        // Levels are read nearest first; within a level, candidates keep their order. Plain loops rather than LINQ:
+        // this runs for every column of every statement.
+        var candidates = column.Candidates;
         MappedTable? owner = null;
         ColumnModel? model = null;
-        foreach (var level in column.Candidates.GroupBy(c => c.Level).OrderBy(g => g.Key))
+        var previous = -1;
+        while (true)
         {
-            var mapped = level.Select(c => state.Schema.Find(c.Table)).ToList();
-            var declaring = mapped.Where(t => t is not null && t.ByColumnName.ContainsKey(column.Name)).ToList();
-            if (declaring.Count > 1)
+            var level = int.MaxValue;
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Level > previous && candidate.Level < level)
+                {
+                    level = candidate.Level;
+                }
+            }
+
+            if (level == int.MaxValue)
+            {
+                break;
+            }
+
+            previous = level;
+            MappedTable? declaring = null;
+            var declaringCount = 0;
+            var anyUnmapped = false;
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Level != level)
+                {
+                    continue;
+                }
+
+                var mapped = state.Schema.Find(candidate.Table);
+                if (mapped is null)
+                {
+                    anyUnmapped = true;
+                }
+                else if (mapped.ByColumnName.ContainsKey(column.Name))
+                {
+                    declaring ??= mapped;
+                    declaringCount++;
+                }
+            }
+
+            if (declaringCount > 1)
             {
                 return; // Ambiguous; PostgreSQL itself would refuse the statement.
             }
 
-            if (declaring.Count == 1)
+            if (declaring is not null)
             {
-                owner = declaring[0]!;
+                owner = declaring;
                 model = owner.ByColumnName[column.Name];
                 break;
             }
 
-            if (mapped.Any(t => t is null))
+            if (anyUnmapped)
             {
                 return; // A CTE, subquery or unmapped table at this level may hold it.
             }
@@ -154,8 +193,23 @@ internal static class RawSqlRules
         if (owner is null || model is null)
         {
             // Every source in reach is mapped and none declares the column: a misspelling, or a column the model lacks.
-            if (column.Candidates.Count(c => c.Level == column.Candidates.Min(m => m.Level)) == 1 &&
-                state.Schema.Find(column.Candidates.OrderBy(c => c.Level).First().Table) is { } nearest)
+            // Reported when exactly one source sits at the nearest level.
+            SqlColumnCandidate? nearestCandidate = null;
+            var atNearest = 0;
+            foreach (var candidate in candidates)
+            {
+                if (nearestCandidate is null || candidate.Level < nearestCandidate.Level)
+                {
+                    nearestCandidate = candidate;
+                    atNearest = 1;
+                }
+                else if (candidate.Level == nearestCandidate.Level)
+                {
+                    atNearest++;
+                }
+            }
+
+            if (atNearest == 1 && state.Schema.Find(nearestCandidate!.Table) is { } nearest)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.UndeclaredColumn,
@@ -176,17 +230,16 @@ internal static class RawSqlRules
 
     private static void Report(OperationAnalysisContext context, Location location, string subject, MappedTable table, ColumnModel column)
     {
-        var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(TableTypeProperty, table.Key)
-            .Add(PropertyProperty, column.PropertyName);
+        // Reports are only made about optional columns, which MappedTable prepares once each.
+        var report = table.ReportOf[column.PropertyName];
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.UncheckedOptionalColumn,
             location,
-            properties,
+            report.Properties,
             subject,
             column.ColumnName,
             table.Model.DisplayName,
-            column.Since is null ? string.Empty : $" (migration {column.Since})",
-            table.ColumnExpression(column)));
+            report.Migration,
+            report.Expression));
     }
 }
