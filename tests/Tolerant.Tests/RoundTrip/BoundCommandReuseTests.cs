@@ -224,4 +224,54 @@ public sealed class BoundCommandReuseTests(PostgresDatabaseFixture database) : I
         Assert.Equal(local, stamps[12]);
         Assert.Equal(2, await bound.Select().Where(EveryTypeRow.Columns.Stamp.Eq(local)).CountAsync());
     }
+    [Fact]
+    public async Task Kept_commands_follow_each_binding_into_its_own_transaction()
+    {
+        await using var dataSource = RoundTripSql.CreateDataSource(database.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var table = new SchemaCatalog(dataSource).Table<EveryTypeRow>();
+        var template = TypeData.EveryTypeRows()[2];
+        await table.On(connection).InsertManyAsync(Enumerable.Range(1, 3).Select(i => template with { Id = i, Number = 0 }));
+        var store = Execution.BoundCommands.For(connection);
+
+        // Unit of work 1 commits, unit 2 rolls back, unit 3 runs outside a transaction: one kept UPDATE command serves
+        // all three, and each statement belongs to the transaction open when it is sent (a kept command carrying the
+        // first, completed transaction must neither fail nor leak into the next unit's outcome).
+        await using (var committed = await connection.BeginTransactionAsync())
+        {
+            await table.On(connection, committed).Update().Set(EveryTypeRow.Columns.Number, 10).Where(EveryTypeRow.Columns.Id.Eq(1)).ExecuteAsync();
+            await committed.CommitAsync();
+        }
+
+        var created = store.CommandsCreated;
+        await using (var rolledBack = await connection.BeginTransactionAsync())
+        {
+            await table.On(connection, rolledBack).Update().Set(EveryTypeRow.Columns.Number, 20).Where(EveryTypeRow.Columns.Id.Eq(2)).ExecuteAsync();
+            await rolledBack.RollbackAsync();
+        }
+
+        await table.On(connection).Update().Set(EveryTypeRow.Columns.Number, 30).Where(EveryTypeRow.Columns.Id.Eq(3)).ExecuteAsync();
+
+        Assert.Equal(created, store.CommandsCreated);
+        var read = await table.Select().OrderBy(EveryTypeRow.Columns.Id).ToListAsync();
+        Assert.Equal([10, 0, 30], read.Select(r => r.Number));
+    }
+
+    [Fact]
+    public async Task Kept_commands_are_reused_unprepared_when_the_catalog_does_not_prepare()
+    {
+        await using var dataSource = RoundTripSql.CreateDataSource(database.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var bound = new SchemaCatalog(dataSource, new SchemaCatalogOptions { PrepareStatements = false }).Table<EveryTypeRow>().On(connection);
+        var template = TypeData.EveryTypeRows()[2];
+        await bound.InsertManyAsync(Enumerable.Range(1, 4).Select(i => template with { Id = i, Text = $"t{i}" }));
+
+        for (var id = 1; id <= 4; id++)
+        {
+            Assert.Equal($"t{id}", (await bound.Select().Where(EveryTypeRow.Columns.Id.Eq(id)).FirstOrDefaultAsync())!.Text);
+        }
+
+        await using var prepared = new NpgsqlCommand("SELECT count(*) FROM pg_prepared_statements", connection);
+        Assert.Equal(0L, (long)(await prepared.ExecuteScalarAsync())!);
+    }
 }
