@@ -10,6 +10,8 @@ namespace Tolerant.Generators.Analyzers.RawSql;
 internal sealed class RawSqlState(KnownSymbols symbols, Lazy<MappedSchema> schema, ConcurrentDictionary<string, SqlAnalysis> analyses)
 {
     private readonly ConcurrentDictionary<ITypeSymbol, string> _keys = new(SymbolEqualityComparer.Default);
+    // Keyed by the constructed method, not its OriginalDefinition: whether a parameter takes SQL depends on the
+    // substituted type (a generic T sql is a sink for T = string, not for T = int).
     private readonly ConcurrentDictionary<IMethodSymbol, int[]> _sqlParameters = new(SymbolEqualityComparer.Default);
     private readonly Func<IMethodSymbol, int[]> _findSqlParameters = method => SqlSinks.SqlParameters(method, symbols);
 
