@@ -45,6 +45,7 @@ internal sealed class BoundCommands
     private readonly NpgsqlConnection _connection;
     private int _rented;
     private bool _succeeded;
+    private bool _createdForThisRent;
     private volatile bool _clearRequested;
 
     private BoundCommands(NpgsqlConnection connection) => _connection = connection;
@@ -96,6 +97,7 @@ internal sealed class BoundCommands
 
         command = Create(sql, transaction);
         _commands.Add(sql, command);
+        _createdForThisRent = true;
         return new CommandLease(command, this);
     }
 
@@ -110,13 +112,15 @@ internal sealed class BoundCommands
             _commands.Remove(command.CommandText);
             command.Dispose();
         }
-        else if (HasTypeFollowingValue(command.Parameters))
+        else if (_createdForThisRent && HasTypeFollowingValue(command.Parameters))
         {
+            // Decided once, when the command is first kept; a kept command's parameters never change type.
             _commands[command.CommandText] = null;
             command.Dispose();
         }
 
         _succeeded = false;
+        _createdForThisRent = false;
         Volatile.Write(ref _rented, 0);
     }
 

@@ -20,11 +20,12 @@ internal readonly struct UpdateOperation<T>(Assignment<T> assignments, Condition
     {
         var capabilities = context.Capabilities;
         IReadOnlyList<Column<T>> skipped = [];
-        if (!SetsOnlyPresentColumns(assignments, capabilities))
+        var (present, total) = CountPresent(assignments, capabilities);
+        if (present < total)
         {
             skipped = AssignedColumns(assignments, capabilities);
             WarnAboutLostValues(context, assignments);
-            if (!AnyPresent(assignments, capabilities))
+            if (present == 0)
             {
                 return new MutationResult<T>(0, skipped, tableMissing: false);
             }
@@ -49,33 +50,23 @@ internal readonly struct UpdateOperation<T>(Assignment<T> assignments, Condition
     /// <summary>The text sent at <paramref name="capabilities"/>, or <see langword="null"/> when nothing would be sent.</summary>
     internal static string? Sql(TableCapabilities<T> capabilities, Assignment<T> assignments, Condition<T>? where)
     {
-        return capabilities.TableExists && AnyPresent(assignments, capabilities) ? capabilities.Statements.Get(Key(assignments, where)) : null;
+        return capabilities.TableExists && CountPresent(assignments, capabilities).Present > 0 ? capabilities.Statements.Get(Key(assignments, where)) : null;
     }
 
-    private static bool AnyPresent(Assignment<T> assignments, TableCapabilities<T> capabilities)
+    /// <summary>How many assigned columns the table has, of how many assigned.</summary>
+    private static (int Present, int Total) CountPresent(Assignment<T> assignments, TableCapabilities<T> capabilities)
     {
+        var (present, total) = (0, 0);
         for (var assignment = assignments; assignment is not null; assignment = assignment.Previous)
         {
+            total++;
             if (capabilities.Has(assignment.Column))
             {
-                return true;
+                present++;
             }
         }
 
-        return false;
-    }
-
-    private static bool SetsOnlyPresentColumns(Assignment<T> assignments, TableCapabilities<T> capabilities)
-    {
-        for (var assignment = assignments; assignment is not null; assignment = assignment.Previous)
-        {
-            if (!capabilities.Has(assignment.Column))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return (present, total);
     }
 
     /// <summary>The assigned columns in the order they were set: those the table lacks, or all when <paramref name="capabilities"/> is null.</summary>

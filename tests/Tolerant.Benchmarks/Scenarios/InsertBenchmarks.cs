@@ -22,25 +22,11 @@ public class InsertBenchmarks : DatabaseBenchmark
     protected override string ConnectionString => BenchmarkDatabase.WriteConnectionString;
 
     [Benchmark(Baseline = true)]
-    public async Task<int> HandWritten_Unprepared_Pooled()
-    {
-        var row = NextRow();
-        await using var connection = await DataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(HandWrittenSessions.Insert, connection);
-        HandWrittenSessions.AddInsertParameters(command.Parameters, row);
-        return await command.ExecuteNonQueryAsync();
-    }
+    public Task<int> HandWritten_Unprepared_Pooled() => UnpreparedAsync(DataSource);
 
     /// <summary>The baseline on a data source that skips the session reset (<c>No Reset On Close=true</c>).</summary>
     [Benchmark]
-    public async Task<int> HandWritten_Unprepared_Pooled_NoResetOnClose()
-    {
-        var row = NextRow();
-        await using var connection = await NoResetDataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(HandWrittenSessions.Insert, connection);
-        HandWrittenSessions.AddInsertParameters(command.Parameters, row);
-        return await command.ExecuteNonQueryAsync();
-    }
+    public Task<int> HandWritten_Unprepared_Pooled_NoResetOnClose() => UnpreparedAsync(NoResetDataSource);
 
     [Benchmark]
     public async Task<int> HandWritten_Prepared_Pooled()
@@ -108,6 +94,15 @@ public class InsertBenchmarks : DatabaseBenchmark
     {
         CountWithCatalogQuery();
         return PerCallCatalogCheck.InsertAsync(DataSource, NextRow());
+    }
+
+    private async Task<int> UnpreparedAsync(NpgsqlDataSource dataSource)
+    {
+        var row = NextRow();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(HandWrittenSessions.Insert, connection);
+        HandWrittenSessions.AddInsertParameters(command.Parameters, row);
+        return await command.ExecuteNonQueryAsync();
     }
 
     internal override void Rewind()

@@ -27,25 +27,11 @@ public class UpdateByKeyBenchmarks : DatabaseBenchmark
     protected override string ConnectionString => BenchmarkDatabase.WriteConnectionString;
 
     [Benchmark(Baseline = true)]
-    public async Task<int> HandWritten_Unprepared_Pooled()
-    {
-        var (id, updatedAt, expiresAt) = Next();
-        await using var connection = await DataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(HandWrittenSessions.UpdateByKey, connection);
-        HandWrittenSessions.AddUpdateParameters(command.Parameters, updatedAt, expiresAt, id);
-        return await command.ExecuteNonQueryAsync();
-    }
+    public Task<int> HandWritten_Unprepared_Pooled() => UnpreparedAsync(DataSource);
 
     /// <summary>The baseline on a data source that skips the session reset (<c>No Reset On Close=true</c>).</summary>
     [Benchmark]
-    public async Task<int> HandWritten_Unprepared_Pooled_NoResetOnClose()
-    {
-        var (id, updatedAt, expiresAt) = Next();
-        await using var connection = await NoResetDataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(HandWrittenSessions.UpdateByKey, connection);
-        HandWrittenSessions.AddUpdateParameters(command.Parameters, updatedAt, expiresAt, id);
-        return await command.ExecuteNonQueryAsync();
-    }
+    public Task<int> HandWritten_Unprepared_Pooled_NoResetOnClose() => UnpreparedAsync(NoResetDataSource);
 
     [Benchmark]
     public async Task<int> HandWritten_Prepared_Pooled()
@@ -121,6 +107,15 @@ public class UpdateByKeyBenchmarks : DatabaseBenchmark
         CountWithCatalogQuery();
         var (id, updatedAt, expiresAt) = Next();
         return PerCallCatalogCheck.UpdateByKeyAsync(DataSource, id, updatedAt, expiresAt);
+    }
+
+    private async Task<int> UnpreparedAsync(NpgsqlDataSource dataSource)
+    {
+        var (id, updatedAt, expiresAt) = Next();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(HandWrittenSessions.UpdateByKey, connection);
+        HandWrittenSessions.AddUpdateParameters(command.Parameters, updatedAt, expiresAt, id);
+        return await command.ExecuteNonQueryAsync();
     }
 
     internal override void Rewind() => _next = 0;
