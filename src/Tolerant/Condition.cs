@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using Npgsql;
+using Tolerant.Compilation;
 using Tolerant.Querying;
 
 namespace Tolerant;
@@ -46,6 +48,12 @@ public abstract class Condition<T>
     /// caller's values (a large array, personal data) alive for as long as the capabilities live.
     /// </summary>
     internal abstract Condition<T> WithoutValues();
+
+    /// <summary>
+    /// Adds, in the order <see cref="Bind"/> fills them, what fills this condition's parameters when a compiled query
+    /// runs with <typeparamref name="TArgs"/>: by default this condition itself, whose values are fixed.
+    /// </summary>
+    internal virtual void CollectBinders<TArgs>(List<ParameterBinder<TArgs>> binders) => binders.Add(new FixedConditionBinder<T, TArgs>(this));
 
     /// <inheritdoc />
     public override string ToString()

@@ -42,12 +42,8 @@ public readonly struct DeleteQuery<T>
             throw new InvalidOperationException("Start a delete with Table<T>.Delete().");
         }
 
-        if (_where is null && !_allRows)
-        {
-            throw new InvalidOperationException($"The delete from {_table} has no condition; call Where(...) or, to delete every row, AllRows().");
-        }
-
-        return _table.RunAsync<DeleteOperation<T>, MutationResult<T>>(new DeleteOperation<T>(Key, _where), cancellationToken).AsTask();
+        ThrowIfIncomplete();
+        return _table.RunAsync<DeleteOperation<T, QueryStatement<T>>, MutationResult<T>>(new(new QueryStatement<T>(Key)), cancellationToken).AsTask();
     }
 
     /// <summary>The SQL text this delete sends at <paramref name="capabilities"/>, with <c>$n</c> for each value.</summary>
@@ -57,5 +53,15 @@ public readonly struct DeleteQuery<T>
         return capabilities.Statements.Get(Key);
     }
 
-    private StatementKey<T> Key => new(StatementKind.Delete, _where, orders: null, hasLimit: false, sets: null);
+    /// <summary>The key of the delete's text.</summary>
+    internal StatementKey<T> Key => new(StatementKind.Delete, _where, orders: null, hasLimit: false, sets: null);
+
+    /// <summary>Throws unless rows were chosen (also checked when the delete is compiled).</summary>
+    internal void ThrowIfIncomplete()
+    {
+        if (_where is null && !_allRows)
+        {
+            throw new InvalidOperationException($"The delete from {T.Definition.DisplayName} has no condition; call Where(...) or, to delete every row, AllRows().");
+        }
+    }
 }

@@ -64,57 +64,22 @@ public readonly struct SelectQuery<T>
 
     /// <summary>Runs the query and returns every row. An optional table that does not exist gives no rows.</summary>
     public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default) =>
-        Table.RunAsync<ReadOperation<T>, List<T>>(new ReadOperation<T>(Key(StatementKind.Select), _where, _limit, _offset), cancellationToken).AsTask();
+        Table.RunAsync<ReadOperation<T, QueryStatement<T>>, List<T>>(new(Statement()), cancellationToken).AsTask();
 
     /// <summary>Runs the query with a limit of one and returns the first row, or <see langword="default"/> when there is none.</summary>
     public Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default) =>
-        Table.RunAsync<FirstOperation<T>, T?>(FirstOperation(), cancellationToken).AsTask();
+        Table.RunAsync<FirstOperation<T, QueryStatement<T>>, T?>(new(FirstStatement()), cancellationToken).AsTask();
 
     /// <summary>Counts the rows the condition selects (ordering, limit and offset are ignored).</summary>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
-        Table.RunAsync<CountOperation<T>, long>(
-            new CountOperation<T>(new StatementKey<T>(StatementKind.Count, _where, orders: null, hasLimit: false, sets: null), _where),
-            cancellationToken).AsTask();
+        Table.RunAsync<CountOperation<T, QueryStatement<T>>, long>(new(new QueryStatement<T>(CountKey())), cancellationToken).AsTask();
 
     /// <summary>
     /// Streams the rows as they arrive. A statement that fails because the schema changed is retried (outside a
     /// transaction) before the first row; the connection is held until the enumeration ends.
     /// </summary>
-    public async IAsyncEnumerable<T> AsAsyncEnumerable([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var table = Table;
-        NpgsqlConnection? owned = null;
-        if (!table.IsBound)
-        {
-            owned = await table.Catalog.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            table = table.ForOneStatement(owned);
-        }
-
-        try
-        {
-            var lease = await table.RunAsync<OpenReaderOperation<T>, ReaderLease>(
-                new OpenReaderOperation<T>(Key(StatementKind.Select), _where, _limit, _offset), cancellationToken).ConfigureAwait(false);
-            await using (lease.ConfigureAwait(false))
-            {
-                if (lease.Reader is null)
-                {
-                    yield break;
-                }
-
-                while (await lease.Reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    yield return T.ReadRow(lease.Reader);
-                }
-            }
-        }
-        finally
-        {
-            if (owned is not null)
-            {
-                await owned.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    public IAsyncEnumerable<T> AsAsyncEnumerable(CancellationToken cancellationToken = default) =>
+        RowStream.ReadAsync(Table, Statement(), cancellationToken);
 
     /// <summary>
     /// The SQL text this query sends at <paramref name="capabilities"/>: what PostgreSQL sees, with <c>$n</c> for each
@@ -130,17 +95,32 @@ public readonly struct SelectQuery<T>
     public string ToCountSql(TableCapabilities<T> capabilities)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
-        return capabilities.Statements.Get(new StatementKey<T>(StatementKind.Count, _where, orders: null, hasLimit: false, sets: null));
+        return capabilities.Statements.Get(CountKey());
     }
 
     /// <inheritdoc />
     public override string ToString() => $"SELECT from {Table}{(_where is null ? string.Empty : " WHERE " + _where)}";
 
-    /// <summary>What <see cref="FirstOrDefaultAsync"/> runs: the query with a literal <c>LIMIT 1</c>.</summary>
-    internal FirstOperation<T> FirstOperation() =>
-        new(new StatementKey<T>(StatementKind.SelectFirst, _where, _orders, hasLimit: false, sets: null, _offset.HasValue), _where, _offset);
+    /// <summary>What <see cref="ToListAsync"/> and the stream send.</summary>
+    internal QueryStatement<T> Statement() => new(Key(StatementKind.Select), _limit, _offset);
+
+    /// <summary>What <see cref="FirstOrDefaultAsync"/> sends: the query with a literal <c>LIMIT 1</c>.</summary>
+    internal QueryStatement<T> FirstStatement() => new(FirstKey(), limit: null, _offset);
+
+    /// <summary>The key of the list's text.</summary>
+    internal StatementKey<T> Key(StatementKind kind) => new(kind, _where, _orders, _limit.HasValue, sets: null, _offset.HasValue);
+
+    /// <summary>The key of <see cref="FirstOrDefaultAsync"/>'s text (its limit is a literal, not a parameter).</summary>
+    internal StatementKey<T> FirstKey() => new(StatementKind.SelectFirst, _where, _orders, hasLimit: false, sets: null, _offset.HasValue);
+
+    /// <summary>The key of <see cref="CountAsync"/>'s text: the condition only.</summary>
+    internal StatementKey<T> CountKey() => new(StatementKind.Count, _where, orders: null, hasLimit: false, sets: null);
+
+    /// <summary>The limit given, if any.</summary>
+    internal int? LimitCount => _limit;
+
+    /// <summary>The offset given, if any.</summary>
+    internal int? OffsetCount => _offset;
 
     private Table<T> Table => _table ?? throw new InvalidOperationException("Start a query with Table<T>.Select().");
-
-    private StatementKey<T> Key(StatementKind kind) => new(kind, _where, _orders, _limit.HasValue, sets: null, _offset.HasValue);
 }

@@ -33,12 +33,16 @@ public readonly struct UpdateQuery<T>
     public UpdateQuery<T> Set<TValue>(Column<T, TValue> column, TValue value)
     {
         ArgumentNullException.ThrowIfNull(column);
-        if (_assignments?.Sets(column.Ordinal) == true)
-        {
-            throw new ArgumentException($"Column \"{column.Name}\" is already set in this update.", nameof(column));
-        }
-
+        ThrowIfSet(column);
         return new(_table, new Assignment<T, TValue>(column, value, _assignments), _where, _allRows);
+    }
+
+    /// <summary>Sets <paramref name="column"/> to the compiled update's argument <paramref name="value"/>.</summary>
+    public UpdateQuery<T> Set<TValue>(Column<T, TValue> column, Arg<TValue> value)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ThrowIfSet(column);
+        return new(_table, new ArgAssignment<T, TValue>(column, value.Source, _assignments), _where, _allRows);
     }
 
     /// <summary>Updates the rows where <paramref name="condition"/> holds (and any earlier condition).</summary>
@@ -59,17 +63,8 @@ public readonly struct UpdateQuery<T>
             throw new InvalidOperationException("Start an update with Table<T>.Update().");
         }
 
-        if (_assignments is null)
-        {
-            throw new InvalidOperationException($"The update of {_table} sets no column; call Set(...) first.");
-        }
-
-        if (_where is null && !_allRows)
-        {
-            throw new InvalidOperationException($"The update of {_table} has no condition; call Where(...) or, to update every row, AllRows().");
-        }
-
-        return _table.RunAsync<UpdateOperation<T>, MutationResult<T>>(Operation(), cancellationToken).AsTask();
+        ThrowIfIncomplete();
+        return _table.RunAsync<UpdateOperation<T, UpdateStatement<T>>, MutationResult<T>>(new(Statement()), cancellationToken).AsTask();
     }
 
     /// <summary>
@@ -79,9 +74,37 @@ public readonly struct UpdateQuery<T>
     public string? ToSql(TableCapabilities<T> capabilities)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
-        return _assignments is null ? null : UpdateOperation<T>.Sql(capabilities, _assignments, _where);
+        return _assignments is null ? null : UpdateOperation<T, UpdateStatement<T>>.Sql(capabilities, Statement());
     }
 
-    /// <summary>What <see cref="ExecuteAsync"/> runs, once it has checked the update is complete.</summary>
-    internal UpdateOperation<T> Operation() => new(_assignments!, _where);
+    /// <summary>What <see cref="ExecuteAsync"/> sends, once it has checked the update is complete.</summary>
+    internal UpdateStatement<T> Statement() => new(_assignments!, _where);
+
+    /// <summary>The last assignment, linked to the earlier ones.</summary>
+    internal Assignment<T>? Assignments => _assignments;
+
+    /// <summary>The condition, if any.</summary>
+    internal Condition<T>? Condition => _where;
+
+    /// <summary>Throws unless a column is set and rows were chosen (also checked when the update is compiled).</summary>
+    internal void ThrowIfIncomplete()
+    {
+        if (_assignments is null)
+        {
+            throw new InvalidOperationException($"The update of {T.Definition.DisplayName} sets no column; call Set(...) first.");
+        }
+
+        if (_where is null && !_allRows)
+        {
+            throw new InvalidOperationException($"The update of {T.Definition.DisplayName} has no condition; call Where(...) or, to update every row, AllRows().");
+        }
+    }
+
+    private void ThrowIfSet(Column<T> column)
+    {
+        if (_assignments?.Sets(column.Ordinal) == true)
+        {
+            throw new ArgumentException($"Column \"{column.Name}\" is already set in this update.", nameof(column));
+        }
+    }
 }

@@ -7,51 +7,42 @@ using Tolerant.Querying;
 namespace Tolerant.Execution;
 
 /// <summary>
-/// UPDATE of the assignments whose columns exist; not sent at all when none do. <c>assignments</c> is the last
-/// assignment, linked to the earlier ones.
+/// UPDATE of the assignments whose columns exist; not sent at all when none do. The statement says which columns are
+/// assigned (its last assignment, linked to the earlier ones) and where the values come from.
 /// </summary>
-internal readonly struct UpdateOperation<T>(Assignment<T> assignments, Condition<T>? where) : ITableOperation<T, MutationResult<T>>
+internal readonly struct UpdateOperation<T, TStatement>(TStatement statement) : ITableOperation<T, MutationResult<T>>
     where T : ISqlTable<T>
+    where TStatement : struct, IUpdateStatement<T>
 {
-    public MutationResult<T> WhenTableMissing(TableCapabilities<T> capabilities) => new(0, AssignedColumns(assignments, capabilities: null), tableMissing: true);
+    public MutationResult<T> WhenTableMissing(TableCapabilities<T> capabilities) => new(0, AssignedColumns(statement.Assignments, capabilities: null), tableMissing: true);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<MutationResult<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
         var capabilities = context.Capabilities;
         IReadOnlyList<Column<T>> skipped = [];
-        var (present, total) = CountPresent(assignments, capabilities);
+        var (present, total) = CountPresent(statement.Assignments, capabilities);
         if (present < total)
         {
-            skipped = AssignedColumns(assignments, capabilities);
-            WarnAboutLostValues(context, assignments);
+            skipped = AssignedColumns(statement.Assignments, capabilities);
+            WarnAboutLostValues(context, statement.Assignments);
             if (present == 0)
             {
                 return new MutationResult<T>(0, skipped, tableMissing: false);
             }
         }
 
-        await using var lease = context.Rent(capabilities.Statements.Get(Key(assignments, where)));
-        Bind(lease.Command.Parameters, capabilities);
+        await using var lease = context.Rent(statement.Sql(capabilities));
+        statement.Bind(lease.Command.Parameters, capabilities);
         await context.PrepareAsync(lease.Command, cancellationToken).ConfigureAwait(false);
         var rows = await lease.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         lease.Succeeded();
         return new MutationResult<T>(rows, skipped, tableMissing: false);
     }
 
-    /// <summary>Fills the statement's parameters: the present assignments' values, then the condition's.</summary>
-    internal void Bind(Npgsql.NpgsqlParameterCollection parameters, TableCapabilities<T> capabilities)
-    {
-        var index = 0;
-        BindPresent(assignments, capabilities, parameters, ref index);
-        where?.Bind(parameters, ref index);
-    }
-
     /// <summary>The text sent at <paramref name="capabilities"/>, or <see langword="null"/> when nothing would be sent.</summary>
-    internal static string? Sql(TableCapabilities<T> capabilities, Assignment<T> assignments, Condition<T>? where)
-    {
-        return capabilities.TableExists && CountPresent(assignments, capabilities).Present > 0 ? capabilities.Statements.Get(Key(assignments, where)) : null;
-    }
+    internal static string? Sql(TableCapabilities<T> capabilities, TStatement statement) =>
+        capabilities.TableExists && CountPresent(statement.Assignments, capabilities).Present > 0 ? statement.Sql(capabilities) : null;
 
     /// <summary>How many assigned columns the table has, of how many assigned.</summary>
     private static (int Present, int Total) CountPresent(Assignment<T> assignments, TableCapabilities<T> capabilities)
@@ -85,19 +76,40 @@ internal readonly struct UpdateOperation<T>(Assignment<T> assignments, Condition
         return columns;
     }
 
-    /// <summary>Warns about each left-out value the database will not remember, in the order the assignments were made.</summary>
-    private static void WarnAboutLostValues(CommandContext<T> context, Assignment<T> assignment)
+    /// <summary>
+    /// Warns about each left-out value the database will not remember, in the order the assignments were made
+    /// (earliest first, by recursion); returns <paramref name="assignment"/>'s position in that order.
+    /// </summary>
+    private int WarnAboutLostValues(CommandContext<T> context, Assignment<T> assignment)
     {
-        if (assignment.Previous is not null)
-        {
-            WarnAboutLostValues(context, assignment.Previous);
-        }
-
-        if (!context.Capabilities.Has(assignment.Column) && !assignment.IsDeclaredDefault())
+        var position = assignment.Previous is null ? 0 : WarnAboutLostValues(context, assignment.Previous) + 1;
+        if (!context.Capabilities.Has(assignment.Column) && !statement.IsDeclaredDefault(assignment, position))
         {
             LeftOutValues.Warn(context, assignment.Column);
         }
+
+        return position;
     }
+}
+
+/// <summary>An UPDATE built per call: its values are in its assignments and its condition.</summary>
+internal readonly struct UpdateStatement<T>(Assignment<T> assignments, Condition<T>? where) : IUpdateStatement<T>
+    where T : ISqlTable<T>
+{
+    public Assignment<T> Assignments => assignments;
+
+    public string Sql(TableCapabilities<T> capabilities) =>
+        capabilities.Statements.Get(new StatementKey<T>(StatementKind.Update, where, orders: null, hasLimit: false, sets: assignments));
+
+    /// <summary>The present assignments' values, then the condition's.</summary>
+    public void Bind(Npgsql.NpgsqlParameterCollection parameters, TableCapabilities<T> capabilities)
+    {
+        var index = 0;
+        BindPresent(assignments, capabilities, parameters, ref index);
+        where?.Bind(parameters, ref index);
+    }
+
+    public bool IsDeclaredDefault(Assignment<T> assignment, int position) => assignment.IsDeclaredDefault();
 
     /// <summary>Binds the present assignments in the order they were set, as the text numbers them (earliest first, by recursion).</summary>
     private static void BindPresent(Assignment<T> assignment, TableCapabilities<T> capabilities, Npgsql.NpgsqlParameterCollection parameters, ref int index)
@@ -112,23 +124,20 @@ internal readonly struct UpdateOperation<T>(Assignment<T> assignments, Condition
             assignment.Bind(parameters, ref index);
         }
     }
-
-    private static StatementKey<T> Key(Assignment<T> assignments, Condition<T>? where) =>
-        new(StatementKind.Update, where, orders: null, hasLimit: false, sets: assignments);
 }
 
 /// <summary>DELETE of the rows the condition selects.</summary>
-internal readonly struct DeleteOperation<T>(StatementKey<T> key, Condition<T>? where) : ITableOperation<T, MutationResult<T>>
+internal readonly struct DeleteOperation<T, TStatement>(TStatement statement) : ITableOperation<T, MutationResult<T>>
     where T : ISqlTable<T>
+    where TStatement : struct, IStatement<T>
 {
     public MutationResult<T> WhenTableMissing(TableCapabilities<T> capabilities) => new(0, [], tableMissing: true);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<MutationResult<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        await using var lease = context.Rent(context.Capabilities.Statements.Get(key));
-        var index = 0;
-        where?.Bind(lease.Command.Parameters, ref index);
+        await using var lease = context.Rent(statement.Sql(context.Capabilities));
+        statement.Bind(lease.Command.Parameters, context.Capabilities);
         await context.PrepareAsync(lease.Command, cancellationToken).ConfigureAwait(false);
         var rows = await lease.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         lease.Succeeded();

@@ -7,16 +7,17 @@ using Npgsql;
 namespace Tolerant.Execution;
 
 /// <summary>SELECT into a list: every mapped column in ordinal order, read by the generated row reader.</summary>
-internal readonly struct ReadOperation<T>(StatementKey<T> key, Condition<T>? where, int? limit, int? offset) : ITableOperation<T, List<T>>
+internal readonly struct ReadOperation<T, TStatement>(TStatement statement) : ITableOperation<T, List<T>>
     where T : ISqlTable<T>
+    where TStatement : struct, IStatement<T>
 {
     public List<T> WhenTableMissing(TableCapabilities<T> capabilities) => [];
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<List<T>> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        await using var lease = context.Rent(context.Capabilities.Statements.Get(key));
-        SelectCommand.Bind(lease.Command.Parameters, key, where, limit, offset);
+        await using var lease = context.Rent(statement.Sql(context.Capabilities));
+        statement.Bind(lease.Command.Parameters, context.Capabilities);
         await context.PrepareAsync(lease.Command, cancellationToken).ConfigureAwait(false);
         var rows = new List<T>();
         await using (var reader = await lease.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -33,16 +34,17 @@ internal readonly struct ReadOperation<T>(StatementKey<T> key, Condition<T>? whe
 }
 
 /// <summary>SELECT … LIMIT 1, read into one row or <see langword="default"/>.</summary>
-internal readonly struct FirstOperation<T>(StatementKey<T> key, Condition<T>? where, int? offset) : ITableOperation<T, T?>
+internal readonly struct FirstOperation<T, TStatement>(TStatement statement) : ITableOperation<T, T?>
     where T : ISqlTable<T>
+    where TStatement : struct, IStatement<T>
 {
     public T? WhenTableMissing(TableCapabilities<T> capabilities) => default;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<T?> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        await using var lease = context.Rent(Sql(context.Capabilities));
-        Bind(lease.Command.Parameters);
+        await using var lease = context.Rent(statement.Sql(context.Capabilities));
+        statement.Bind(lease.Command.Parameters, context.Capabilities);
         await context.PrepareAsync(lease.Command, cancellationToken).ConfigureAwait(false);
         T? row;
         await using (var reader = await lease.Command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false))
@@ -53,25 +55,20 @@ internal readonly struct FirstOperation<T>(StatementKey<T> key, Condition<T>? wh
         lease.Succeeded();
         return row;
     }
-
-    /// <summary>The statement's text at <paramref name="capabilities"/> (cached after the first call of this shape).</summary>
-    internal string Sql(TableCapabilities<T> capabilities) => capabilities.Statements.Get(key);
-
-    /// <summary>Fills the statement's parameters: all the builder does per call once the text is cached.</summary>
-    internal void Bind(NpgsqlParameterCollection parameters) => SelectCommand.Bind(parameters, key, where, limit: null, offset);
 }
 
 /// <summary>SELECT count(*).</summary>
-internal readonly struct CountOperation<T>(StatementKey<T> key, Condition<T>? where) : ITableOperation<T, long>
+internal readonly struct CountOperation<T, TStatement>(TStatement statement) : ITableOperation<T, long>
     where T : ISqlTable<T>
+    where TStatement : struct, IStatement<T>
 {
     public long WhenTableMissing(TableCapabilities<T> capabilities) => 0;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<long> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        await using var lease = context.Rent(context.Capabilities.Statements.Get(key));
-        SelectCommand.Bind(lease.Command.Parameters, key, where, limit: null, offset: null);
+        await using var lease = context.Rent(statement.Sql(context.Capabilities));
+        statement.Bind(lease.Command.Parameters, context.Capabilities);
         await context.PrepareAsync(lease.Command, cancellationToken).ConfigureAwait(false);
         var count = (long)(await lease.Command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         lease.Succeeded();
@@ -80,18 +77,19 @@ internal readonly struct CountOperation<T>(StatementKey<T> key, Condition<T>? wh
 }
 
 /// <summary>SELECT whose reader outlives the operation, for streaming.</summary>
-internal readonly struct OpenReaderOperation<T>(StatementKey<T> key, Condition<T>? where, int? limit, int? offset) : ITableOperation<T, ReaderLease>
+internal readonly struct OpenReaderOperation<T, TStatement>(TStatement statement) : ITableOperation<T, ReaderLease>
     where T : ISqlTable<T>
+    where TStatement : struct, IStatement<T>
 {
     public ReaderLease WhenTableMissing(TableCapabilities<T> capabilities) => new(default, null);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReaderLease> ExecuteAsync(CommandContext<T> context, CancellationToken cancellationToken)
     {
-        var lease = context.Rent(context.Capabilities.Statements.Get(key));
+        var lease = context.Rent(statement.Sql(context.Capabilities));
         try
         {
-            SelectCommand.Bind(lease.Command.Parameters, key, where, limit, offset);
+            statement.Bind(lease.Command.Parameters, context.Capabilities);
             await context.PrepareAsync(lease.Command, cancellationToken).ConfigureAwait(false);
             var reader = await lease.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             lease.Succeeded();
@@ -123,26 +121,6 @@ internal sealed class ReaderLease(CommandLease command, NpgsqlDataReader? reader
                 // Always: a kept command not given back would leave its store rented for good.
                 await command.DisposeAsync().ConfigureAwait(false);
             }
-        }
-    }
-}
-
-/// <summary>Fills the parameters of a SELECT or count: the condition's, then the limit and offset.</summary>
-internal static class SelectCommand
-{
-    public static void Bind<T>(NpgsqlParameterCollection parameters, StatementKey<T> key, Condition<T>? where, int? limit, int? offset)
-        where T : ISqlTable<T>
-    {
-        var index = 0;
-        where?.Bind(parameters, ref index);
-        if (key.HasLimit)
-        {
-            ParameterSlots.BindCount(parameters, ref index, limit ?? 0);
-        }
-
-        if (key.HasOffset)
-        {
-            ParameterSlots.BindCount(parameters, ref index, offset ?? 0);
         }
     }
 }

@@ -109,6 +109,39 @@ public sealed class Column<T, TValue> : Column<T>
     /// <summary>The column equals one of <paramref name="values"/>, sent as one array parameter (<c>= ANY($n)</c>).</summary>
     public Condition<T> In(params TValue[] values) => In((IEnumerable<TValue>)values);
 
+    /// <summary>The column equals the compiled query's argument <paramref name="value"/> (<c>= $n</c>; a NULL argument is refused, compile <see cref="IsNull"/> for that).</summary>
+    public Condition<T> Eq(Arg<TValue> value) => new ArgComparisonCondition<T, TValue>(this, ComparisonOperator.Equal, value.Source);
+
+    /// <summary>The column differs from the compiled query's argument <paramref name="value"/> (<c>&lt;&gt; $n</c>; a NULL argument is refused).</summary>
+    public Condition<T> NotEq(Arg<TValue> value) => new ArgComparisonCondition<T, TValue>(this, ComparisonOperator.NotEqual, value.Source);
+
+    /// <summary>The column is less than the compiled query's argument <paramref name="value"/>.</summary>
+    public Condition<T> Lt(Arg<TValue> value) => new ArgComparisonCondition<T, TValue>(this, ComparisonOperator.LessThan, value.Source);
+
+    /// <summary>The column is less than or equal to the compiled query's argument <paramref name="value"/>.</summary>
+    public Condition<T> Le(Arg<TValue> value) => new ArgComparisonCondition<T, TValue>(this, ComparisonOperator.LessThanOrEqual, value.Source);
+
+    /// <summary>The column is greater than the compiled query's argument <paramref name="value"/>.</summary>
+    public Condition<T> Gt(Arg<TValue> value) => new ArgComparisonCondition<T, TValue>(this, ComparisonOperator.GreaterThan, value.Source);
+
+    /// <summary>The column is greater than or equal to the compiled query's argument <paramref name="value"/>.</summary>
+    public Condition<T> Ge(Arg<TValue> value) => new ArgComparisonCondition<T, TValue>(this, ComparisonOperator.GreaterThanOrEqual, value.Source);
+
+    /// <summary>
+    /// The column equals one of the compiled query's argument <paramref name="values"/>, sent as one array parameter
+    /// (<c>= ANY($n)</c>); an empty array matches no row.
+    /// </summary>
+    public Condition<T> In(Arg<TValue[]> values)
+    {
+        if (typeof(TValue).IsArray && typeof(TValue) != typeof(byte[]))
+        {
+            throw new ArgumentException(
+                $"Column \"{Name}\" holds arrays, and PostgreSQL has no arrays of arrays for = ANY($n): compile one Eq(...) per value instead.", nameof(values));
+        }
+
+        return new ArgInCondition<T, TValue>(this, values.Source);
+    }
+
     /// <summary>A parameter carrying <paramref name="value"/> for this column.</summary>
     public NpgsqlParameter CreateParameter(TValue value) => _binder.CreateParameter(value);
 

@@ -1,4 +1,6 @@
+using System;
 using Npgsql;
+using Tolerant.Compilation;
 
 namespace Tolerant.Querying;
 
@@ -25,6 +27,9 @@ internal abstract class Assignment<T>
 
     /// <summary>The same columns holding no values, for the statement cache's key (see <see cref="Condition{T}.WithoutValues"/>).</summary>
     public abstract Assignment<T> WithoutValues();
+
+    /// <summary>What binds this assignment's value when a compiled update runs with <typeparamref name="TArgs"/>.</summary>
+    public abstract AssignmentBinder<T, TArgs> CreateBinder<TArgs>();
 
     /// <summary>Whether the chain ending here sets a column with <paramref name="ordinal"/>.</summary>
     public bool Sets(int ordinal)
@@ -70,4 +75,24 @@ internal sealed class Assignment<T, TValue>(Column<T, TValue> column, TValue val
     public override bool IsDeclaredDefault() => column.IsDeclaredDefault(value);
 
     public override Assignment<T> WithoutValues() => new Assignment<T, TValue>(column, default!, Previous?.WithoutValues());
+
+    public override AssignmentBinder<T, TArgs> CreateBinder<TArgs>() => new FixedAssignmentBinder<T, TArgs>(this);
+}
+
+/// <summary>A SET whose value is a compiled update's argument.</summary>
+internal sealed class ArgAssignment<T, TValue>(Column<T, TValue> column, ArgSource<TValue> source, Assignment<T>? previous) : Assignment<T>(previous)
+    where T : ISqlTable<T>
+{
+    public override Column<T> Column => column;
+
+    public override void Bind(NpgsqlParameterCollection parameters, ref int index) => throw NotCompiled();
+
+    public override bool IsDeclaredDefault() => throw NotCompiled();
+
+    public override Assignment<T> WithoutValues() => new Assignment<T, TValue>(column, default!, Previous?.WithoutValues());
+
+    public override AssignmentBinder<T, TArgs> CreateBinder<TArgs>() => new ArgAssignmentBinder<T, TArgs, TValue>(column, source.For<TArgs>());
+
+    private InvalidOperationException NotCompiled() =>
+        new($"The assignment to \"{column.Name}\" takes its value from an Arg<>: run the update through the CompiledQuery whose builder made it.");
 }

@@ -23,4 +23,9 @@ internal sealed class ConstantCondition<T> : Condition<T>
     internal override int ShapeHash() => _value ? 109 : 113;
 
     internal override Condition<T> WithoutValues() => this;
+
+    internal override void CollectBinders<TArgs>(System.Collections.Generic.List<Compilation.ParameterBinder<TArgs>> binders)
+    {
+        // No parameters.
+    }
 }

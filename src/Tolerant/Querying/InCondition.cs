@@ -2,27 +2,28 @@ using Npgsql;
 
 namespace Tolerant.Querying;
 
-/// <summary><c>column = ANY($n)</c>: one array parameter, so the SQL text does not depend on how many values there are.</summary>
-internal sealed class InCondition<T, TValue> : Condition<T>
+/// <summary><c>column = ANY($n)</c>: one array parameter, so the SQL text does not depend on how many values there are. Open to <see cref="ArgInCondition{T, TValue}"/>.</summary>
+internal class InCondition<T, TValue> : Condition<T>
     where T : ISqlTable<T>
 {
-    private readonly Column<T, TValue> _column;
     private readonly TValue[] _values;
 
     public InCondition(Column<T, TValue> column, TValue[] values)
     {
-        _column = column;
+        Column = column;
         _values = values;
     }
 
-    internal override void Render(StatementBuilder<T> sql) =>
-        sql.Column(_column).Append(" = ANY(").ArrayParameter(_column).Append(")");
+    private protected Column<T, TValue> Column { get; }
 
-    internal override void Bind(NpgsqlParameterCollection parameters, ref int index) => _column.BindArray(parameters, ref index, _values);
+    internal sealed override void Render(StatementBuilder<T> sql) =>
+        sql.Column(Column).Append(" = ANY(").ArrayParameter(Column).Append(")");
 
-    internal override bool HasSameShape(Condition<T> other) => other is InCondition<T, TValue> condition && condition._column == _column;
+    internal override void Bind(NpgsqlParameterCollection parameters, ref int index) => Column.BindArray(parameters, ref index, _values);
 
-    internal override int ShapeHash() => (_column.Ordinal * 31) + 107;
+    internal sealed override bool HasSameShape(Condition<T> other) => other is InCondition<T, TValue> condition && condition.Column == Column;
 
-    internal override Condition<T> WithoutValues() => new InCondition<T, TValue>(_column, []);
+    internal sealed override int ShapeHash() => (Column.Ordinal * 31) + 107;
+
+    internal sealed override Condition<T> WithoutValues() => new InCondition<T, TValue>(Column, []);
 }

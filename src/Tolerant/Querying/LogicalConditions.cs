@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using Npgsql;
+using Tolerant.Compilation;
 
 namespace Tolerant.Querying;
 
@@ -20,6 +22,12 @@ internal sealed class AndCondition<T>(Condition<T> left, Condition<T> right) : C
     internal override int ShapeHash() => LogicalCondition.Hash(127, left, right);
 
     internal override Condition<T> WithoutValues() => new AndCondition<T>(left.WithoutValues(), right.WithoutValues());
+
+    internal override void CollectBinders<TArgs>(List<ParameterBinder<TArgs>> binders)
+    {
+        left.CollectBinders(binders);
+        right.CollectBinders(binders);
+    }
 
     private Condition<T> Left => left;
 
@@ -45,6 +53,12 @@ internal sealed class OrCondition<T>(Condition<T> left, Condition<T> right) : Co
 
     internal override Condition<T> WithoutValues() => new OrCondition<T>(left.WithoutValues(), right.WithoutValues());
 
+    internal override void CollectBinders<TArgs>(List<ParameterBinder<TArgs>> binders)
+    {
+        left.CollectBinders(binders);
+        right.CollectBinders(binders);
+    }
+
     private Condition<T> Left => left;
 
     private Condition<T> Right => right;
@@ -68,6 +82,8 @@ internal sealed class NotCondition<T>(Condition<T> inner) : Condition<T>
     internal override int ShapeHash() => (inner.ShapeHash() * 31) + 137;
 
     internal override Condition<T> WithoutValues() => new NotCondition<T>(inner.WithoutValues());
+
+    internal override void CollectBinders<TArgs>(List<ParameterBinder<TArgs>> binders) => inner.CollectBinders(binders);
 
     private Condition<T> Inner => inner;
 }

@@ -28,4 +28,9 @@ internal sealed class NullCondition<T> : Condition<T>
     internal override int ShapeHash() => (_column.Ordinal * 31) + (_isNull ? 101 : 103);
 
     internal override Condition<T> WithoutValues() => this;
+
+    internal override void CollectBinders<TArgs>(System.Collections.Generic.List<Compilation.ParameterBinder<TArgs>> binders)
+    {
+        // No parameters.
+    }
 }

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Dapper;
 using Npgsql;
+using Tolerant.Benchmarks.Compiled;
 using Tolerant.Benchmarks.HandWritten;
 using Tolerant.Benchmarks.Infrastructure;
 
@@ -85,6 +86,21 @@ public class SelectByKeyBenchmarks : DatabaseBenchmark
     {
         Count();
         return BoundSessions.Select().Where(UserSession.Columns.Id.Eq(NextKey())).FirstOrDefaultAsync();
+    }
+
+    /// <summary>The same statement compiled once (<see cref="CompiledQuery"/>), run with the key.</summary>
+    [Benchmark]
+    public Task<UserSession?> Tolerant_Compiled_Pooled()
+    {
+        Count();
+        return CompiledSessions.ById.FirstOrDefaultAsync(Sessions, NextKey());
+    }
+
+    [Benchmark]
+    public Task<UserSession?> Tolerant_Compiled_OpenConnection()
+    {
+        Count();
+        return CompiledSessions.ById.FirstOrDefaultAsync(BoundSessions, NextKey());
     }
 
     [Benchmark]

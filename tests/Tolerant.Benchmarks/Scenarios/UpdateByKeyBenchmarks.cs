@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Dapper;
 using Npgsql;
+using Tolerant.Benchmarks.Compiled;
 using Tolerant.Benchmarks.HandWritten;
 using Tolerant.Benchmarks.Infrastructure;
 
@@ -93,6 +94,28 @@ public class UpdateByKeyBenchmarks : DatabaseBenchmark
         return Refresh(BoundSessions);
     }
 
+    /// <summary>The same statement compiled once (<see cref="CompiledQuery"/>), run with the values.</summary>
+    [Benchmark]
+    public Task<MutationResult<UserSession>> Tolerant_Compiled_Pooled()
+    {
+        Count();
+        return CompiledSessions.Refresh.ExecuteAsync(Sessions, NextArgs());
+    }
+
+    [Benchmark]
+    public Task<MutationResult<UserSession>> Tolerant_Compiled_Pooled_NoResetOnClose()
+    {
+        Count();
+        return CompiledSessions.Refresh.ExecuteAsync(NoResetSessions, NextArgs());
+    }
+
+    [Benchmark]
+    public Task<MutationResult<UserSession>> Tolerant_Compiled_OpenConnection()
+    {
+        Count();
+        return CompiledSessions.Refresh.ExecuteAsync(BoundSessions, NextArgs());
+    }
+
     [Benchmark]
     public async Task<int> Dapper_Pooled()
     {
@@ -153,5 +176,12 @@ public class UpdateByKeyBenchmarks : DatabaseBenchmark
         _next = _next + 1 == _keys.Length ? 0 : _next + 1;
         var now = BenchmarkDatabase.BaseTime.AddDays(30).AddTicks(++_sequence);
         return (key, now, now.AddDays(1));
+    }
+
+    /// <summary>The next values in the compiled update's argument order.</summary>
+    private (DateTimeOffset? UpdatedAt, DateTimeOffset? ExpiresAt, Guid Id) NextArgs()
+    {
+        var (id, updatedAt, expiresAt) = Next();
+        return (updatedAt, expiresAt, id);
     }
 }
