@@ -71,7 +71,7 @@ public sealed partial class UserSessionService
             cancellationToken).ConfigureAwait(false);
 
         // Read back, so the answer shows what the database keeps: at 003 the tenant is not among it.
-        var stored = await _sessions.Select().Where(UserSession.Columns.Id.Eq(session.Id)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+        var stored = await SessionQueries.ById.FirstOrDefaultAsync(_sessions, session.Id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Session {session.Id} was inserted but cannot be read back.");
         return new LoginResponse(SessionView.Of(stored), Names(inserted.Skipped), Audited: !audit.TableMissing);
     }
@@ -146,17 +146,13 @@ public sealed partial class UserSessionService
     public async Task<IReadOnlyList<SessionView>> GetActiveSessionsAsync(Guid userId, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var sessions = await _sessions.Select()
-            .Where(UserSession.Columns.UserId.Eq(userId) & ActiveAt(now))
-            .OrderBy(UserSession.Columns.CreatedAt, descending: true)
-            .OrderBy(UserSession.Columns.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = await SessionQueries.ActiveOfUser.ToListAsync(_sessions, (userId, now), cancellationToken).ConfigureAwait(false);
         return sessions.Select(SessionView.Of).ToList();
     }
 
     /// <summary>
     /// Active sessions per tenant. Grouped here, over a stream of the active sessions, rather than with a raw
-    /// <c>GROUP BY</c>: "active" keeps its one definition (<see cref="ActiveAt"/>), the code does not branch on the
+    /// <c>GROUP BY</c>: "active" keeps its one definition (<see cref="ActiveAt(DateTimeOffset)"/>), the code does not branch on the
     /// migration level (before 015 every tenant reads NULL, which is exactly the "unknown" group), and there is no second
     /// raw query to guard. The price is one row per active session on the wire, held one at a time.
     /// </summary>
@@ -284,6 +280,10 @@ public sealed partial class UserSessionService
 
     /// <summary>A session is active while is_active holds (true for every session before 015) and its time is not up.</summary>
     internal static Condition<UserSession> ActiveAt(DateTimeOffset now) =>
+        UserSession.Columns.IsActive.Eq(true) & (UserSession.Columns.ExpiresAt.IsNull() | UserSession.Columns.ExpiresAt.Gt(now));
+
+    /// <summary>The same condition for a compiled query, with the moment as its argument (keep the two alike).</summary>
+    internal static Condition<UserSession> ActiveAt(Arg<DateTimeOffset> now) =>
         UserSession.Columns.IsActive.Eq(true) & (UserSession.Columns.ExpiresAt.IsNull() | UserSession.Columns.ExpiresAt.Gt(now));
 
     private static bool IsActiveAt(UserSession session, DateTimeOffset now) => session.IsActive && (session.ExpiresAt is null || session.ExpiresAt > now);
