@@ -64,14 +64,7 @@ public sealed class CompiledQueryTests(CompiledQueryDatabase database) : IClassF
         CompiledQuery.Delete<UserSession, DateTimeOffset>((delete, before) => delete.Where(C.LogoutAt.Lt(before) | C.IsActive.Eq(false)));
 
     [Theory]
-    [InlineData(OptionalColumns.None)]
-    [InlineData(OptionalColumns.IsActive)]
-    [InlineData(OptionalColumns.UpdatedAt)]
-    [InlineData(OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.UpdatedAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.UpdatedAt | OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.UpdatedAt | OptionalColumns.LogoutAt)]
+    [MemberData(nameof(SessionTableLevels.EveryLevel), MemberType = typeof(SessionTableLevels))]
     public async Task Compiled_queries_send_the_same_text_and_read_the_same_rows_as_queries_built_per_call(OptionalColumns present)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -150,14 +143,7 @@ public sealed class CompiledQueryTests(CompiledQueryDatabase database) : IClassF
     }
 
     [Theory]
-    [InlineData(OptionalColumns.None)]
-    [InlineData(OptionalColumns.IsActive)]
-    [InlineData(OptionalColumns.UpdatedAt)]
-    [InlineData(OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.UpdatedAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.UpdatedAt | OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.UpdatedAt | OptionalColumns.LogoutAt)]
+    [MemberData(nameof(SessionTableLevels.EveryLevel), MemberType = typeof(SessionTableLevels))]
     public async Task Compiled_writes_touch_the_same_rows_and_skip_the_same_columns_as_writes_built_per_call(OptionalColumns present)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

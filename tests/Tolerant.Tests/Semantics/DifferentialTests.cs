@@ -48,14 +48,7 @@ public sealed class DifferentialTests(SideBySideDatabases databases) : IClassFix
         [UserSession.Columns.IsActive, UserSession.Columns.UpdatedAt, UserSession.Columns.LogoutAt];
 
     [Theory]
-    [InlineData(OptionalColumns.None)]
-    [InlineData(OptionalColumns.IsActive)]
-    [InlineData(OptionalColumns.UpdatedAt)]
-    [InlineData(OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.UpdatedAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.UpdatedAt | OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.UpdatedAt | OptionalColumns.LogoutAt)]
+    [MemberData(nameof(SessionTableLevels.EveryLevel), MemberType = typeof(SessionTableLevels))]
     public async Task Default_valued_work_gives_the_same_results_as_at_migration_015(OptionalColumns present)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -117,14 +110,7 @@ public sealed class DifferentialTests(SideBySideDatabases databases) : IClassFix
     }
 
     [Theory]
-    [InlineData(OptionalColumns.None)]
-    [InlineData(OptionalColumns.IsActive)]
-    [InlineData(OptionalColumns.UpdatedAt)]
-    [InlineData(OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.UpdatedAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.UpdatedAt | OptionalColumns.LogoutAt)]
-    [InlineData(OptionalColumns.IsActive | OptionalColumns.UpdatedAt | OptionalColumns.LogoutAt)]
+    [MemberData(nameof(SessionTableLevels.EveryLevel), MemberType = typeof(SessionTableLevels))]
     public async Task Values_that_differ_from_the_defaults_are_reported_where_the_column_is_missing(OptionalColumns present)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

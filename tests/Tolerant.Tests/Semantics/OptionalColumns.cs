@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Tolerant.Tests.Models;
+using Xunit;
 
 namespace Tolerant.Tests.Semantics;
 
@@ -19,6 +20,19 @@ public enum OptionalColumns
 public static class SessionTableLevels
 {
     public const OptionalColumns All = OptionalColumns.IsActive | OptionalColumns.UpdatedAt | OptionalColumns.LogoutAt;
+
+    /// <summary>Every subset of the optional columns (2^3), for theories that must hold at each migration level.</summary>
+    public static TheoryData<OptionalColumns> EveryLevel =>
+    [
+        OptionalColumns.None,
+        OptionalColumns.IsActive,
+        OptionalColumns.UpdatedAt,
+        OptionalColumns.LogoutAt,
+        OptionalColumns.IsActive | OptionalColumns.UpdatedAt,
+        OptionalColumns.IsActive | OptionalColumns.LogoutAt,
+        OptionalColumns.UpdatedAt | OptionalColumns.LogoutAt,
+        All,
+    ];
 
     /// <summary>Drops and recreates the table at 003 plus <paramref name="present"/>, each column added with its declared default.</summary>
     public static string Recreate(OptionalColumns present)
