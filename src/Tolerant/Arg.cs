@@ -10,8 +10,9 @@ namespace Tolerant;
 /// </summary>
 /// <typeparam name="TValue">The type of the value.</typeparam>
 /// <remarks>
-/// A struct, so <c>Eq(null)</c> still means <c>IS NULL</c> and never resolves to this overload. An argument belongs to
-/// the compiled query whose builder made it; using it elsewhere is reported when that query is compiled or run.
+/// A struct, so <c>Eq(null)</c> still means <c>IS NULL</c> and never resolves to this overload. Use an argument only in
+/// the builder that handed it out: a query compiled for another argument type refuses it when compiled, and a query
+/// built per call refuses it when it would bind a value (its <c>ToSql</c> still shows the text).
 /// </remarks>
 public readonly struct Arg<TValue>
 {
@@ -21,7 +22,11 @@ public readonly struct Arg<TValue>
 
     /// <summary>The part of this argument that <paramref name="member"/> reads, e.g. <c>args.Get(a =&gt; a.UserId)</c>.</summary>
     /// <typeparam name="TMember">The type of the part.</typeparam>
-    /// <param name="member">Reads the part; called each time the query runs, so keep it a plain member access.</param>
+    /// <param name="member">
+    /// Reads the part each time the statement's values are bound — after the connection is open, and again if the
+    /// statement is retried after a schema change — so keep it a plain member access, and leave the arguments (an
+    /// array given to <c>In</c>, say) unchanged until the call completes.
+    /// </param>
     public Arg<TMember> Get<TMember>(Func<TValue, TMember> member)
     {
         ArgumentNullException.ThrowIfNull(member);

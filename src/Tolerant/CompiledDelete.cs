@@ -29,6 +29,7 @@ public sealed class CompiledDelete<T, TArgs>
     public Task<MutationResult<T>> ExecuteAsync(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
+        ParameterBinder<TArgs>.CheckAll(_binders, in args);
         return table.RunAsync<DeleteOperation<T, CompiledStatement<T, TArgs>>, MutationResult<T>>(new(new(_text, _binders, args)), cancellationToken).AsTask();
     }
 

@@ -5,9 +5,10 @@ namespace Tolerant;
 
 /// <summary>
 /// Queries whose shape is built once, with <see cref="Arg{TValue}"/> where a value goes, and then run many times with
-/// values: a run allocates no condition or assignment and finds its text without hashing its shape, so its cost beyond
-/// the command and its parameters is a loop over typed binders. The one rule and every capability check are the same as
-/// for a query built per call; the text still follows the columns the database has.
+/// values: a run allocates no condition or assignment and finds its text by reference instead of hashing its shape, so
+/// its cost beyond the command and its parameters is a loop over typed binders. The one rule, the skipped columns and
+/// the retry after a schema change are those of the same query built per call, and so is the text, which still
+/// follows the columns the database has.
 /// </summary>
 /// <example>
 /// <code>

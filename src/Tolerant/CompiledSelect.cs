@@ -53,28 +53,28 @@ public sealed class CompiledSelect<T, TArgs>
     /// <summary>Runs the query with <paramref name="args"/> and returns every row (none while an optional table does not exist).</summary>
     public Task<List<T>> ToListAsync(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(table);
+        Check(table, args);
         return table.RunAsync<ReadOperation<T, CompiledStatement<T, TArgs>>, List<T>>(new(ListStatement(args)), cancellationToken).AsTask();
     }
 
     /// <summary>Runs the query with <paramref name="args"/> and a limit of one; returns the first row or <see langword="default"/>.</summary>
     public Task<T?> FirstOrDefaultAsync(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(table);
+        Check(table, args);
         return table.RunAsync<FirstOperation<T, CompiledStatement<T, TArgs>>, T?>(new(FirstStatement(args)), cancellationToken).AsTask();
     }
 
     /// <summary>Counts the rows the condition selects with <paramref name="args"/> (ordering, limit and offset are ignored).</summary>
     public Task<long> CountAsync(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(table);
+        Check(table, args);
         return table.RunAsync<CountOperation<T, CompiledStatement<T, TArgs>>, long>(new(new(_count, _countBinders, args)), cancellationToken).AsTask();
     }
 
     /// <summary>Streams the rows of a run with <paramref name="args"/>, as <see cref="SelectQuery{T}.AsAsyncEnumerable"/> does.</summary>
     public IAsyncEnumerable<T> AsAsyncEnumerable(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(table);
+        Check(table, args);
         return RowStream.ReadAsync(table, ListStatement(args), cancellationToken);
     }
 
@@ -99,4 +99,13 @@ public sealed class CompiledSelect<T, TArgs>
     internal CompiledStatement<T, TArgs> FirstStatement(TArgs args) => new(_first, _firstBinders, args);
 
     private CompiledStatement<T, TArgs> ListStatement(TArgs args) => new(_list, _listBinders, args);
+
+    /// <summary>Refuses a refused argument (a NULL for <c>Eq</c>, a null array for <c>In</c>) before anything is sent: the condition's binders are every run's.</summary>
+    internal void CheckArguments(in TArgs args) => ParameterBinder<TArgs>.CheckAll(_countBinders, in args);
+
+    private void Check(Table<T> table, in TArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        CheckArguments(in args);
+    }
 }

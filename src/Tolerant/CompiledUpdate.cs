@@ -51,10 +51,14 @@ public sealed class CompiledUpdate<T, TArgs>
     public Task<MutationResult<T>> ExecuteAsync(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
+        CheckArguments(in args);
         return table.RunAsync<UpdateOperation<T, CompiledUpdateStatement<T, TArgs>>, MutationResult<T>>(new(Statement(args)), cancellationToken).AsTask();
     }
 
-    /// <summary>The text sent at <paramref name="capabilities"/>, or <see langword="null"/> when every assignment is to a missing column.</summary>
+    /// <summary>
+    /// The text sent at <paramref name="capabilities"/>, or <see langword="null"/> when nothing would be sent: every
+    /// assignment is to a missing column, or the (optional) table does not exist.
+    /// </summary>
     public string? ToSql(TableCapabilities<T> capabilities)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
@@ -63,6 +67,9 @@ public sealed class CompiledUpdate<T, TArgs>
 
     /// <inheritdoc />
     public override string ToString() => $"compiled UPDATE of {T.Definition.DisplayName}";
+
+    /// <summary>Refuses a refused argument of the condition before anything is sent (assignments take any value, NULL included).</summary>
+    internal void CheckArguments(in TArgs args) => ParameterBinder<TArgs>.CheckAll(ConditionBinders, in args);
 
     /// <summary>What <see cref="ExecuteAsync"/> sends with <paramref name="args"/>.</summary>
     internal CompiledUpdateStatement<T, TArgs> Statement(TArgs args) => new(this, args);

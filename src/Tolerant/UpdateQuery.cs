@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Tolerant.Execution;
@@ -30,6 +31,7 @@ public readonly struct UpdateQuery<T>
     }
 
     /// <summary>Sets <paramref name="column"/> to <paramref name="value"/>.</summary>
+    [OverloadResolutionPriority(1)] // Set(column, default) keeps meaning the value, not an Arg<TValue>
     public UpdateQuery<T> Set<TValue>(Column<T, TValue> column, TValue value)
     {
         ArgumentNullException.ThrowIfNull(column);

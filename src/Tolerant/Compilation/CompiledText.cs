@@ -3,9 +3,10 @@ using Tolerant.Execution;
 namespace Tolerant.Compilation;
 
 /// <summary>
-/// A compiled statement's text, remembered for the capabilities it was last asked for: while they stay the same (the
-/// usual case, until a migration runs), a run finds its text by one reference comparison instead of hashing and
-/// comparing its shape in the statement cache.
+/// A compiled statement's text. The capabilities it was last asked for are remembered with their text: while they
+/// stay the same (the usual case, until a migration runs) a run finds its text by one reference comparison. Other
+/// capabilities — another catalog, or a migration — find theirs in their own statement cache by this object's
+/// reference (no shape hashing, no allocation once seen).
 /// </summary>
 internal sealed class CompiledText<T>(StatementKey<T> key)
     where T : ISqlTable<T>
@@ -23,10 +24,24 @@ internal sealed class CompiledText<T>(StatementKey<T> key)
             return last.Sql;
         }
 
-        var sql = capabilities.Statements.Get(key);
-        _last = new Entry(capabilities, sql);
-        return sql;
+        var compiled = capabilities.Statements.Compiled;
+        if (!compiled.TryGetValue(this, out last))
+        {
+            // A racing caller may store its own entry first: the same text (the statement cache hands out one string
+            // per shape), so either may stay.
+            last = new Entry(capabilities, capabilities.Statements.Get(key));
+            compiled.AddOrUpdate(this, last);
+        }
+
+        _last = last;
+        return last.Sql;
     }
 
-    private sealed record Entry(TableCapabilities<T> Capabilities, string Sql);
+    /// <summary>The text at one set of capabilities.</summary>
+    internal sealed class Entry(TableCapabilities<T> capabilities, string sql)
+    {
+        public TableCapabilities<T> Capabilities => capabilities;
+
+        public string Sql => sql;
+    }
 }

@@ -11,6 +11,24 @@ namespace Tolerant.Compilation;
 internal abstract class ParameterBinder<TArgs>
 {
     public abstract void Bind(NpgsqlParameterCollection parameters, ref int index, in TArgs args);
+
+    /// <summary>
+    /// Throws for an argument this binder refuses. Run before anything is sent, so a refused argument is refused at
+    /// every migration level — also where the statement would not be sent (an optional table missing, every
+    /// assignment skipped) — and a bound table's kept command is not rented for nothing.
+    /// </summary>
+    public virtual void Check(in TArgs args)
+    {
+    }
+
+    /// <summary>Runs <see cref="Check"/> of every binder in <paramref name="binders"/>.</summary>
+    public static void CheckAll(ParameterBinder<TArgs>[] binders, in TArgs args)
+    {
+        foreach (var binder in binders)
+        {
+            binder.Check(in args);
+        }
+    }
 }
 
 /// <summary>A part of the statement whose values were given when it was compiled (a constant condition): binds them as a query built per call does.</summary>
@@ -33,16 +51,22 @@ internal sealed class ArgValueBinder<T, TArgs, TValue>(Column<T, TValue> column,
     public override void Bind(NpgsqlParameterCollection parameters, ref int index, in TArgs args)
     {
         var value = source.Read(args);
+        ThrowIfRefused(value); // again: a member read may not give the value it gave the check
+        column.Bind(parameters, ref index, value);
+    }
+
+    public override void Check(in TArgs args) => ThrowIfRefused(source.Read(args));
+
+    private void ThrowIfRefused(TValue value)
+    {
         if (rejectNull && value is null)
         {
             // A query built per call turns Eq(null) into IS NULL; a compiled one has fixed its text, where = NULL
             // would silently match nothing.
             throw new ArgumentException(
                 $"The compiled condition on {T.Definition.DisplayName}.{column.Name} compares with = or <> and got NULL, which matches no row; compile a query with IsNull() or IsNotNull() for that case.",
-                nameof(args));
+                "args");
         }
-
-        column.Bind(parameters, ref index, value);
     }
 }
 
@@ -50,10 +74,11 @@ internal sealed class ArgValueBinder<T, TArgs, TValue>(Column<T, TValue> column,
 internal sealed class ArgArrayBinder<T, TArgs, TValue>(Column<T, TValue> column, ArgSource<TArgs, TValue[]> source) : ParameterBinder<TArgs>
     where T : ISqlTable<T>
 {
-    public override void Bind(NpgsqlParameterCollection parameters, ref int index, in TArgs args)
-    {
-        var values = source.Read(args) ?? throw new ArgumentException(
-            $"The compiled condition {T.Definition.DisplayName}.{column.Name} IN (...) got a null array; pass an empty one to match no row.", nameof(args));
-        column.BindArray(parameters, ref index, values);
-    }
+    public override void Bind(NpgsqlParameterCollection parameters, ref int index, in TArgs args) =>
+        column.BindArray(parameters, ref index, NotNull(source.Read(args)));
+
+    public override void Check(in TArgs args) => NotNull(source.Read(args));
+
+    private TValue[] NotNull(TValue[]? values) => values ?? throw new ArgumentException(
+        $"The compiled condition {T.Definition.DisplayName}.{column.Name} IN (...) got a null array; pass an empty one to match no row.", "args");
 }

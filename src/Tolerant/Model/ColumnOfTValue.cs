@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Npgsql;
 using Tolerant.Binding;
 using Tolerant.Execution;
@@ -53,6 +54,7 @@ public sealed class Column<T, TValue> : Column<T>
     public override Type ValueType => typeof(TValue);
 
     /// <summary>The column equals <paramref name="value"/>; <see langword="null"/> matches NULL (<c>IS NULL</c>).</summary>
+    [OverloadResolutionPriority(1)] // Eq(default) keeps meaning the value, not an Arg<TValue>
     public Condition<T> Eq(TValue value) =>
         value is null ? new NullCondition<T>(this, isNull: true) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.Equal, value);
 
@@ -60,19 +62,24 @@ public sealed class Column<T, TValue> : Column<T>
     /// The column differs from <paramref name="value"/>; <see langword="null"/> matches non-NULL (<c>IS NOT NULL</c>).
     /// As in SQL, a NULL column never differs from a value: combine with <see cref="IsNull"/> to include such rows.
     /// </summary>
+    [OverloadResolutionPriority(1)]
     public Condition<T> NotEq(TValue value) =>
         value is null ? new NullCondition<T>(this, isNull: false) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.NotEqual, value);
 
     /// <summary>The column is less than <paramref name="value"/>.</summary>
+    [OverloadResolutionPriority(1)]
     public Condition<T> Lt(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.LessThan, value);
 
     /// <summary>The column is less than or equal to <paramref name="value"/>.</summary>
+    [OverloadResolutionPriority(1)]
     public Condition<T> Le(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.LessThanOrEqual, value);
 
     /// <summary>The column is greater than <paramref name="value"/>.</summary>
+    [OverloadResolutionPriority(1)]
     public Condition<T> Gt(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.GreaterThan, value);
 
     /// <summary>The column is greater than or equal to <paramref name="value"/>.</summary>
+    [OverloadResolutionPriority(1)]
     public Condition<T> Ge(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.GreaterThanOrEqual, value);
 
     /// <summary>The column is NULL.</summary>
