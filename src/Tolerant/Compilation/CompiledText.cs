@@ -6,7 +6,8 @@ namespace Tolerant.Compilation;
 /// A compiled statement's text. The capabilities it was last asked for are remembered with their text: while they
 /// stay the same (the usual case, until a migration runs) a run finds its text by one reference comparison. Other
 /// capabilities — another catalog, or a migration — find theirs in their own statement cache by this object's
-/// reference (no shape hashing, no allocation once seen).
+/// reference (no shape hashing, no allocation once seen). The remembered pair keeps its capabilities alive until a
+/// run at other ones: one stale set at most per compiled statement.
 /// </summary>
 internal sealed class CompiledText<T>(StatementKey<T> key)
     where T : ISqlTable<T>
