@@ -20,4 +20,20 @@ internal static class SessionQueries
             .Where(UserSession.Columns.UserId.Eq(args.Get(a => a.UserId)) & UserSessionService.ActiveAt(args.Get(a => a.Now)))
             .OrderBy(UserSession.Columns.CreatedAt, descending: true)
             .OrderBy(UserSession.Columns.Id));
+
+    /// <summary>One page of a user's sessions, newest first: the page size and offset are arguments too.</summary>
+    public static readonly CompiledSelect<UserSession, (Guid UserId, int Take, int Skip)> HistoryPage =
+        CompiledQuery.Select<UserSession, (Guid UserId, int Take, int Skip)>((query, args) => query
+            .Where(UserSession.Columns.UserId.Eq(args.Get(a => a.UserId)))
+            .OrderBy(UserSession.Columns.CreatedAt, descending: true)
+            .OrderBy(UserSession.Columns.Id)
+            .Limit(args.Get(a => a.Take))
+            .Offset(args.Get(a => a.Skip)));
+
+    /// <summary>The audit events of some sessions, in the order they happened (empty while the audit table does not exist).</summary>
+    public static readonly CompiledSelect<SessionEvent, Guid[]> EventsOfSessions =
+        CompiledQuery.Select<SessionEvent, Guid[]>((query, sessionIds) => query
+            .Where(SessionEvent.Columns.SessionId.In(sessionIds))
+            .OrderBy(SessionEvent.Columns.OccurredAt)
+            .OrderBy(SessionEvent.Columns.Kind));
 }

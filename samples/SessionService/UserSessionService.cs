@@ -228,22 +228,12 @@ public sealed partial class UserSessionService
 
         // One row more than the page, to tell whether another page follows. Fine for a person's history; a feed would
         // page by key instead of by offset.
-        var rows = await _sessions.Select()
-            .Where(UserSession.Columns.UserId.Eq(userId))
-            .OrderBy(UserSession.Columns.CreatedAt, descending: true)
-            .OrderBy(UserSession.Columns.Id)
-            .Limit(size + 1)
-            .Offset((page - 1) * size)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await SessionQueries.HistoryPage.ToListAsync(_sessions, (userId, size + 1, (page - 1) * size), cancellationToken).ConfigureAwait(false);
         var pageRows = rows.Take(size).ToList();
 
         var events = pageRows.Count == 0
             ? []
-            : await _events.Select()
-                .Where(SessionEvent.Columns.SessionId.In(pageRows.Select(s => s.Id)))
-                .OrderBy(SessionEvent.Columns.OccurredAt)
-                .OrderBy(SessionEvent.Columns.Kind)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            : await SessionQueries.EventsOfSessions.ToListAsync(_events, pageRows.Select(s => s.Id).ToArray(), cancellationToken).ConfigureAwait(false);
         var eventsBySession = events.ToLookup(e => e.SessionId);
         var auditTrail = (await _events.GetCapabilitiesAsync(cancellationToken).ConfigureAwait(false)).TableExists;
 

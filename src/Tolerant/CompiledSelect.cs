@@ -33,8 +33,8 @@ public sealed class CompiledSelect<T, TArgs>
         var condition = new List<ParameterBinder<TArgs>>();
         _list.Key.Where?.CollectBinders(condition);
         _countBinders = [.. condition];
-        var offset = query.OffsetCount is { } skip ? new FixedCountBinder<TArgs>(skip) : null;
-        var limit = query.LimitCount is { } take ? new FixedCountBinder<TArgs>(take) : null;
+        var offset = CountBinder(query.OffsetCount, query.OffsetArg, "OFFSET");
+        var limit = CountBinder(query.LimitCount, query.LimitArg, "LIMIT");
         _firstBinders = offset is null ? _countBinders : [.. condition, offset];
         var list = new List<ParameterBinder<TArgs>>(condition);
         if (limit is not null)
@@ -53,28 +53,28 @@ public sealed class CompiledSelect<T, TArgs>
     /// <summary>Runs the query with <paramref name="args"/> and returns every row (none while an optional table does not exist).</summary>
     public Task<List<T>> ToListAsync(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        Check(table, args);
+        Check(table, _listBinders, args);
         return table.RunAsync<ReadOperation<T, CompiledStatement<T, TArgs>>, List<T>>(new(ListStatement(args)), cancellationToken).AsTask();
     }
 
     /// <summary>Runs the query with <paramref name="args"/> and a limit of one; returns the first row or <see langword="default"/>.</summary>
     public Task<T?> FirstOrDefaultAsync(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        Check(table, args);
+        Check(table, _firstBinders, args);
         return table.RunAsync<FirstOperation<T, CompiledStatement<T, TArgs>>, T?>(new(FirstStatement(args)), cancellationToken).AsTask();
     }
 
     /// <summary>Counts the rows the condition selects with <paramref name="args"/> (ordering, limit and offset are ignored).</summary>
     public Task<long> CountAsync(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        Check(table, args);
+        Check(table, _countBinders, args);
         return table.RunAsync<CountOperation<T, CompiledStatement<T, TArgs>>, long>(new(new(_count, _countBinders, args)), cancellationToken).AsTask();
     }
 
     /// <summary>Streams the rows of a run with <paramref name="args"/>, as <see cref="SelectQuery{T}.AsAsyncEnumerable"/> does.</summary>
     public IAsyncEnumerable<T> AsAsyncEnumerable(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        Check(table, args);
+        Check(table, _listBinders, args);
         return RowStream.ReadAsync(table, ListStatement(args), cancellationToken);
     }
 
@@ -100,12 +100,20 @@ public sealed class CompiledSelect<T, TArgs>
 
     private CompiledStatement<T, TArgs> ListStatement(TArgs args) => new(_list, _listBinders, args);
 
-    /// <summary>Refuses a refused argument (a NULL for <c>Eq</c>, a null array for <c>In</c>) before anything is sent: the condition's binders are every run's.</summary>
-    internal void CheckArguments(in TArgs args) => ParameterBinder<TArgs>.CheckAll(_countBinders, in args);
+    /// <summary>
+    /// Refuses, before anything is sent, an argument <see cref="FirstOrDefaultAsync"/> would refuse: a NULL for
+    /// <c>Eq</c>, a null array for <c>In</c>, a negative offset.
+    /// </summary>
+    internal void CheckArguments(in TArgs args) => ParameterBinder<TArgs>.CheckAll(_firstBinders, in args);
 
-    private void Check(Table<T> table, in TArgs args)
+    private static void Check(Table<T> table, ParameterBinder<TArgs>[] binders, in TArgs args)
     {
         ArgumentNullException.ThrowIfNull(table);
-        CheckArguments(in args);
+        ParameterBinder<TArgs>.CheckAll(binders, in args);
     }
+
+    private static ParameterBinder<TArgs>? CountBinder(int? value, ArgSource<int>? argument, string clause) =>
+        value is { } count ? new FixedCountBinder<TArgs>(count)
+        : argument is not null ? new ArgCountBinder<T, TArgs>(argument.For<TArgs>(), clause)
+        : null;
 }

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
+using Tolerant.Compilation;
 using Tolerant.Execution;
 
 namespace Tolerant;
@@ -21,21 +22,26 @@ public readonly struct SelectQuery<T>
     private readonly OrderTerm<T>[]? _orders;
     private readonly int? _limit;
     private readonly int? _offset;
+    private readonly ArgSource<int>? _limitArg;
+    private readonly ArgSource<int>? _offsetArg;
 
-    internal SelectQuery(Table<T> table, Condition<T>? where, OrderTerm<T>[]? orders, int? limit, int? offset = null)
+    internal SelectQuery(
+        Table<T> table, Condition<T>? where, OrderTerm<T>[]? orders, int? limit, int? offset = null, ArgSource<int>? limitArg = null, ArgSource<int>? offsetArg = null)
     {
         _table = table;
         _where = where;
         _orders = orders;
         _limit = limit;
         _offset = offset;
+        _limitArg = limitArg;
+        _offsetArg = offsetArg;
     }
 
     /// <summary>Keeps the rows where <paramref name="condition"/> holds (and any earlier condition: they combine with AND).</summary>
     public SelectQuery<T> Where(Condition<T> condition)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        return new(_table, _where is null ? condition : _where & condition, _orders, _limit, _offset);
+        return new(_table, _where is null ? condition : _where & condition, _orders, _limit, _offset, _limitArg, _offsetArg);
     }
 
     /// <summary>Orders by <paramref name="column"/>, after any earlier ordering. A missing optional column orders as its declared default.</summary>
@@ -45,22 +51,30 @@ public readonly struct SelectQuery<T>
         var orders = new OrderTerm<T>[(_orders?.Length ?? 0) + 1];
         _orders?.CopyTo(orders, 0);
         orders[^1] = new OrderTerm<T>(column, descending);
-        return new(_table, _where, orders, _limit, _offset);
+        return new(_table, _where, orders, _limit, _offset, _limitArg, _offsetArg);
     }
 
     /// <summary>Returns at most <paramref name="count"/> rows.</summary>
+    [OverloadResolutionPriority(1)] // Limit(default) and Offset(default) keep meaning a value
     public SelectQuery<T> Limit(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return new(_table, _where, _orders, count, _offset);
+        return new(_table, _where, _orders, count, _offset, limitArg: null, _offsetArg);
     }
 
+    /// <summary>Returns at most as many rows as the compiled query's argument <paramref name="count"/> says (a negative count is refused before sending).</summary>
+    public SelectQuery<T> Limit(Arg<int> count) => new(_table, _where, _orders, limit: null, _offset, count.Source, _offsetArg);
+
     /// <summary>Skips the first <paramref name="count"/> rows; order the query so that the skipped rows are well defined.</summary>
+    [OverloadResolutionPriority(1)]
     public SelectQuery<T> Offset(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return new(_table, _where, _orders, _limit, count);
+        return new(_table, _where, _orders, _limit, count, _limitArg, offsetArg: null);
     }
+
+    /// <summary>Skips as many rows as the compiled query's argument <paramref name="count"/> says: compiled paging.</summary>
+    public SelectQuery<T> Offset(Arg<int> count) => new(_table, _where, _orders, _limit, offset: null, _limitArg, count.Source);
 
     /// <summary>Runs the query and returns every row. An optional table that does not exist gives no rows.</summary>
     public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default) =>
@@ -102,25 +116,53 @@ public readonly struct SelectQuery<T>
     public override string ToString() => $"SELECT from {Table}{(_where is null ? string.Empty : " WHERE " + _where)}";
 
     /// <summary>What <see cref="ToListAsync"/> and the stream send.</summary>
-    internal QueryStatement<T> Statement() => new(Key(StatementKind.Select), _limit, _offset);
+    internal QueryStatement<T> Statement()
+    {
+        ThrowIfArgument(_limitArg, "limit");
+        ThrowIfArgument(_offsetArg, "offset");
+        return new(Key(StatementKind.Select), _limit, _offset);
+    }
 
     /// <summary>What <see cref="FirstOrDefaultAsync"/> sends: the query with a literal <c>LIMIT 1</c>.</summary>
-    internal QueryStatement<T> FirstStatement() => new(FirstKey(), limit: null, _offset);
+    internal QueryStatement<T> FirstStatement()
+    {
+        ThrowIfArgument(_offsetArg, "offset");
+        return new(FirstKey(), limit: null, _offset);
+    }
 
     /// <summary>The key of the list's text.</summary>
-    internal StatementKey<T> Key(StatementKind kind) => new(kind, _where, _orders, _limit.HasValue, sets: null, _offset.HasValue);
+    internal StatementKey<T> Key(StatementKind kind) => new(kind, _where, _orders, HasLimit, sets: null, HasOffset);
 
     /// <summary>The key of <see cref="FirstOrDefaultAsync"/>'s text (its limit is a literal, not a parameter).</summary>
-    internal StatementKey<T> FirstKey() => new(StatementKind.SelectFirst, _where, _orders, hasLimit: false, sets: null, _offset.HasValue);
+    internal StatementKey<T> FirstKey() => new(StatementKind.SelectFirst, _where, _orders, hasLimit: false, sets: null, HasOffset);
 
     /// <summary>The key of <see cref="CountAsync"/>'s text: the condition only.</summary>
     internal StatementKey<T> CountKey() => new(StatementKind.Count, _where, orders: null, hasLimit: false, sets: null);
 
-    /// <summary>The limit given, if any.</summary>
+    /// <summary>The limit given as a value, if any.</summary>
     internal int? LimitCount => _limit;
 
-    /// <summary>The offset given, if any.</summary>
+    /// <summary>The offset given as a value, if any.</summary>
     internal int? OffsetCount => _offset;
+
+    /// <summary>The limit given as a compiled query's argument, if any.</summary>
+    internal ArgSource<int>? LimitArg => _limitArg;
+
+    /// <summary>The offset given as a compiled query's argument, if any.</summary>
+    internal ArgSource<int>? OffsetArg => _offsetArg;
+
+    private bool HasLimit => _limit.HasValue || _limitArg is not null;
+
+    private bool HasOffset => _offset.HasValue || _offsetArg is not null;
+
+    private static void ThrowIfArgument(ArgSource<int>? source, string what)
+    {
+        if (source is not null)
+        {
+            throw new InvalidOperationException(
+                $"The {what} of this query on {T.Definition.DisplayName} takes its value from an Arg<int>: run it through the CompiledQuery whose builder made it.");
+        }
+    }
 
     private Table<T> Table => _table ?? throw new InvalidOperationException("Start a query with Table<T>.Select().");
 }

@@ -44,6 +44,19 @@ internal sealed class FixedCountBinder<TArgs>(long count) : ParameterBinder<TArg
     public override void Bind(NpgsqlParameterCollection parameters, ref int index, in TArgs args) => ParameterSlots.BindCount(parameters, ref index, count);
 }
 
+/// <summary>A LIMIT or OFFSET read from the arguments.</summary>
+internal sealed class ArgCountBinder<T, TArgs>(ArgSource<TArgs, int> source, string clause) : ParameterBinder<TArgs>
+    where T : ISqlTable<T>
+{
+    public override void Bind(NpgsqlParameterCollection parameters, ref int index, in TArgs args) =>
+        ParameterSlots.BindCount(parameters, ref index, NotNegative(source.Read(args)));
+
+    public override void Check(in TArgs args) => NotNegative(source.Read(args));
+
+    private int NotNegative(int count) => count >= 0 ? count : throw new ArgumentOutOfRangeException(
+        "args", count, $"The compiled {clause} of a query on {T.Definition.DisplayName} must not be negative.");
+}
+
 /// <summary>A comparison's value, read from the arguments.</summary>
 internal sealed class ArgValueBinder<T, TArgs, TValue>(Column<T, TValue> column, ArgSource<TArgs, TValue> source, bool rejectNull) : ParameterBinder<TArgs>
     where T : ISqlTable<T>

@@ -53,6 +53,14 @@ public sealed class CompiledQueryTests(CompiledQueryDatabase database) : IClassF
             .OrderBy(C.IsActive)
             .OrderBy(C.Id));
 
+    private static readonly CompiledSelect<UserSession, (Guid User, int Size, int Skip)> PageOfUser =
+        CompiledQuery.Select<UserSession, (Guid User, int Size, int Skip)>((query, args) => query
+            .Where(C.UserId.Eq(args.Get(a => a.User)))
+            .OrderBy(C.LogoutAt, descending: true)
+            .OrderBy(C.Id)
+            .Limit(args.Get(a => a.Size))
+            .Offset(args.Get(a => a.Skip)));
+
     private static readonly CompiledUpdate<UserSession, (Guid User, DateTimeOffset Now, bool Active)> Touch =
         CompiledQuery.Update<UserSession, (Guid User, DateTimeOffset Now, bool Active)>((update, args) => update
             .Set(C.UpdatedAt, args.Get(a => a.Now))
@@ -116,6 +124,13 @@ public sealed class CompiledQueryTests(CompiledQueryDatabase database) : IClassF
                     Assert.Equal(Describe(await perCall.ToListAsync(ct)), Describe(await SignedInOfUsers.ToListAsync(table, users, ct)));
                 }
 
+                foreach (var (size, skip) in new[] { (3, 0), (3, 3), (2, 5), (0, 1), (5, 7) })
+                {
+                    var perCall = table.Select().Where(C.UserId.Eq(Users[1])).OrderBy(C.LogoutAt, descending: true).OrderBy(C.Id).Limit(size).Offset(skip);
+                    Assert.Equal(Describe(await perCall.ToListAsync(ct)), Describe(await PageOfUser.ToListAsync(table, (Users[1], size, skip), ct)));
+                    Assert.Equal(Describe(await perCall.FirstOrDefaultAsync(ct)), Describe(await PageOfUser.FirstOrDefaultAsync(table, (Users[1], size, skip), ct)));
+                }
+
                 foreach (var (active, before) in new[] { (true, T0.AddMinutes(20)), (false, T0.AddHours(1)) })
                 {
                     var perCall = table.Select().Where(C.IsActive.NotEq(active) & C.CreatedAt.Le(before) & C.ExpiresAt.IsNotNull()).OrderBy(C.IsActive).OrderBy(C.Id);
@@ -136,6 +151,9 @@ public sealed class CompiledQueryTests(CompiledQueryDatabase database) : IClassF
         Assert.Equal(
             sessions.Select().Where((C.LogoutAt.Ge(T0) & !C.LogoutAt.Gt(T0)) | C.UpdatedAt.Lt(T0)).OrderBy(C.LogoutAt).OrderBy(C.Id).Limit(5).Offset(2).ToSql(capabilities),
             LoggedOutBetween.ToSql(capabilities));
+        Assert.Equal(
+            sessions.Select().Where(C.UserId.Eq(Users[0])).OrderBy(C.LogoutAt, descending: true).OrderBy(C.Id).Limit(1).Offset(1).ToSql(capabilities),
+            PageOfUser.ToSql(capabilities));
         Assert.Equal(
             sessions.Update().Set(C.UpdatedAt, T0).Set(C.ExpiresAt, T0).Set(C.IsActive, true).Where(C.UserId.Eq(Users[0]) & C.LogoutAt.IsNull()).ToSql(capabilities),
             Touch.ToSql(capabilities));
@@ -276,6 +294,20 @@ public sealed class CompiledQueryTests(CompiledQueryDatabase database) : IClassF
         var nullArray = await Assert.ThrowsAsync<ArgumentException>(() => ofUsers.ToListAsync(sessions, null!, ct));
         Assert.Contains("shared.user_sessions.user_id", nullArray.Message, StringComparison.Ordinal);
         Assert.Equal(1, store.CommandsCreated); // the one valid run above
+
+        // A negative page size or offset is refused as Limit(-1) built per call is; a per-call query with an
+        // argument limit has no value for it.
+        var page = CompiledQuery.Select<UserSession, (int Size, int Skip)>((query, args) => query.OrderBy(C.Id).Limit(args.Get(a => a.Size)).Offset(args.Get(a => a.Skip)));
+        Assert.Contains("LIMIT", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => page.ToListAsync(sessions, (-1, 0), ct))).Message, StringComparison.Ordinal);
+        Assert.Contains("OFFSET", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => page.FirstOrDefaultAsync(sessions, (1, -1), ct))).Message, StringComparison.Ordinal);
+        Assert.Equal(1, store.CommandsCreated);
+        Arg<int> strayCount = default;
+        _ = CompiledQuery.Select<UserSession, int>((query, size) =>
+        {
+            strayCount = size;
+            return query;
+        });
+        Assert.Contains("limit", (await Assert.ThrowsAsync<InvalidOperationException>(async () => await sessions.Select().Limit(strayCount).ToListAsync(ct))).Message, StringComparison.Ordinal);
 
         // An argument belongs to its own builder's argument type.
         Arg<Guid> stray = default;
