@@ -36,8 +36,8 @@ public readonly struct Arg<TValue>
     /// <summary>Where the value comes from when the compiled query runs.</summary>
     internal ArgSource<TValue> Source =>
         _source ?? throw new InvalidOperationException(
-            $"default(Arg<{typeof(TValue).Name}>) stands for no value: use the argument CompiledQuery's builder hands out.");
+            $"default(Arg<{ClrTypeNames.Display(typeof(TValue))}>) stands for no value: use the argument CompiledQuery's builder hands out.");
 
     /// <inheritdoc />
-    public override string ToString() => $"Arg<{typeof(TValue).Name}>";
+    public override string ToString() => $"Arg<{ClrTypeNames.Display(typeof(TValue))}>";
 }

@@ -14,7 +14,7 @@ internal abstract class ArgSource<TValue>
     /// <summary>This source as a reader of <typeparamref name="TArgs"/>; throws when it belongs to another compiled query's arguments.</summary>
     public ArgSource<TArgs, TValue> For<TArgs>() =>
         this as ArgSource<TArgs, TValue> ?? throw new InvalidOperationException(
-            $"An Arg<{typeof(TValue).Name}> from another compiled query's builder was used in a query compiled for arguments of type {typeof(TArgs).Name}.");
+            $"An Arg<{ClrTypeNames.Display(typeof(TValue))}> from another compiled query's builder was used in a query compiled for arguments of type {ClrTypeNames.Display(typeof(TArgs))}.");
 }
 
 /// <summary>Reads a <typeparamref name="TValue"/> out of the arguments a compiled query runs with.</summary>

@@ -317,7 +317,7 @@ public sealed class CompiledQueryTests(CompiledQueryDatabase database) : IClassF
             return query;
         });
         var foreign = Assert.Throws<InvalidOperationException>(() => CompiledQuery.Select<UserSession, (Guid, int)>((query, _) => query.Where(C.Id.Eq(stray))));
-        Assert.Contains("another compiled query", foreign.Message, StringComparison.Ordinal);
+        Assert.Contains("An Arg<Guid> from another compiled query's builder was used in a query compiled for arguments of type (Guid, Int32).", foreign.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => C.Id.Eq(default(Arg<Guid>)));
 
         // A per-call query holding an argument has no value to send.
