@@ -53,28 +53,28 @@ public sealed class CompiledSelect<T, TArgs>
     /// <summary>Runs the query with <paramref name="args"/> and returns every row (none while an optional table does not exist).</summary>
     public Task<List<T>> ToListAsync(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        Check(table, _listBinders, args);
+        Check(table, args);
         return table.RunAsync<ReadOperation<T, CompiledStatement<T, TArgs>>, List<T>>(new(ListStatement(args)), cancellationToken).AsTask();
     }
 
     /// <summary>Runs the query with <paramref name="args"/> and a limit of one; returns the first row or <see langword="default"/>.</summary>
     public Task<T?> FirstOrDefaultAsync(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        Check(table, _firstBinders, args);
+        Check(table, args);
         return table.RunAsync<FirstOperation<T, CompiledStatement<T, TArgs>>, T?>(new(FirstStatement(args)), cancellationToken).AsTask();
     }
 
     /// <summary>Counts the rows the condition selects with <paramref name="args"/> (ordering, limit and offset are ignored).</summary>
     public Task<long> CountAsync(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        Check(table, _countBinders, args);
+        Check(table, args);
         return table.RunAsync<CountOperation<T, CompiledStatement<T, TArgs>>, long>(new(new(_count, _countBinders, args)), cancellationToken).AsTask();
     }
 
     /// <summary>Streams the rows of a run with <paramref name="args"/>, as <see cref="SelectQuery{T}.AsAsyncEnumerable"/> does.</summary>
     public IAsyncEnumerable<T> AsAsyncEnumerable(Table<T> table, TArgs args, CancellationToken cancellationToken = default)
     {
-        Check(table, _listBinders, args);
+        Check(table, args);
         return RowStream.ReadAsync(table, ListStatement(args), cancellationToken);
     }
 
@@ -101,15 +101,16 @@ public sealed class CompiledSelect<T, TArgs>
     private CompiledStatement<T, TArgs> ListStatement(TArgs args) => new(_list, _listBinders, args);
 
     /// <summary>
-    /// Refuses, before anything is sent, an argument <see cref="FirstOrDefaultAsync"/> would refuse: a NULL for
-    /// <c>Eq</c>, a null array for <c>In</c>, a negative offset.
+    /// Refuses, before anything is sent, an argument the query refuses: a NULL for <c>Eq</c>, a null array for
+    /// <c>In</c>, a negative limit or offset. Every run checks them all, also a count or first row that does not use
+    /// the limit, as a query built per call refuses <c>Limit(-1)</c> whatever runs it.
     /// </summary>
-    internal void CheckArguments(in TArgs args) => ParameterBinder<TArgs>.CheckAll(_firstBinders, in args);
+    internal void CheckArguments(in TArgs args) => ParameterBinder<TArgs>.CheckAll(_listBinders, in args);
 
-    private static void Check(Table<T> table, ParameterBinder<TArgs>[] binders, in TArgs args)
+    private void Check(Table<T> table, in TArgs args)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ParameterBinder<TArgs>.CheckAll(binders, in args);
+        CheckArguments(in args);
     }
 
     private static ParameterBinder<TArgs>? CountBinder(int? value, ArgSource<int>? argument, string clause) =>

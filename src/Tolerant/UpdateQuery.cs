@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Tolerant.Compilation;
 using Tolerant.Execution;
 using Tolerant.Querying;
 
@@ -35,6 +36,11 @@ public readonly struct UpdateQuery<T>
     public UpdateQuery<T> Set<TValue>(Column<T, TValue> column, TValue value)
     {
         ArgumentNullException.ThrowIfNull(column);
+        if (BoxedArg.Is(value, out var argument))
+        {
+            return Set(column, argument);
+        }
+
         ThrowIfSet(column);
         return new(_table, new Assignment<T, TValue>(column, value, _assignments), _where, _allRows);
     }

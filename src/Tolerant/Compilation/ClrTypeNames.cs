@@ -3,7 +3,7 @@ using System.Linq;
 
 namespace Tolerant.Compilation;
 
-/// <summary>Type names as C# writes them, for messages: <c>(Guid, int)</c>, not <c>ValueTuple`2</c>.</summary>
+/// <summary>Type names close to how C# writes them, for messages: <c>(Guid, Int32)</c>, not <c>ValueTuple`2</c>.</summary>
 internal static class ClrTypeNames
 {
     public static string Display(Type type)
@@ -29,6 +29,8 @@ internal static class ClrTypeNames
             return "(" + string.Join(", ", arguments) + ")";
         }
 
-        return type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "<" + string.Join(", ", arguments) + ">";
+        // A type nested in a generic one is generic without a `n suffix of its own: its plain name says enough.
+        var tick = type.Name.IndexOf('`', StringComparison.Ordinal);
+        return tick < 0 ? type.Name : type.Name[..tick] + "<" + string.Join(", ", arguments) + ">";
     }
 }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Linq;
-using System.Runtime.CompilerServices;
-using System.Threading;
 using Tolerant.Querying;
 
 namespace Tolerant.Execution;
@@ -18,19 +16,11 @@ internal sealed class StatementCache<T>
     private string? _insert;
     private string? _copy;
     private int[]? _presentOrdinals;
-    private ConditionalWeakTable<Compilation.CompiledText<T>, Compilation.CompiledText<T>.Entry>? _compiled;
 
     public StatementCache(TableCapabilities<T> capabilities) => _capabilities = capabilities;
 
     /// <summary>The ordinals of the columns the table has, in order: what INSERT and COPY write.</summary>
     public int[] PresentOrdinals => _presentOrdinals ??= T.Definition.Columns.Where(_capabilities.Has).Select(c => c.Ordinal).ToArray();
-
-    /// <summary>
-    /// The text of each compiled statement at these capabilities, by the compiled statement's reference: weakly, so a
-    /// compiled query made and dropped does not live as long as the capabilities.
-    /// </summary>
-    public ConditionalWeakTable<Compilation.CompiledText<T>, Compilation.CompiledText<T>.Entry> Compiled =>
-        LazyInitializer.EnsureInitialized(ref _compiled);
 
     /// <summary><c>INSERT INTO t (present columns) VALUES ($1, …)</c>.</summary>
     public string Insert => _insert ??= BuildInsert();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Npgsql;
 using Tolerant.Binding;
+using Tolerant.Compilation;
 using Tolerant.Execution;
 using Tolerant.Querying;
 
@@ -56,7 +57,8 @@ public sealed class Column<T, TValue> : Column<T>
     /// <summary>The column equals <paramref name="value"/>; <see langword="null"/> matches NULL (<c>IS NULL</c>).</summary>
     [OverloadResolutionPriority(1)] // Eq(default) keeps meaning the value, not an Arg<TValue>
     public Condition<T> Eq(TValue value) =>
-        value is null ? new NullCondition<T>(this, isNull: true) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.Equal, value);
+        BoxedArg.Is(value, out var argument) ? Eq(argument)
+        : value is null ? new NullCondition<T>(this, isNull: true) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.Equal, value);
 
     /// <summary>
     /// The column differs from <paramref name="value"/>; <see langword="null"/> matches non-NULL (<c>IS NOT NULL</c>).
@@ -64,23 +66,28 @@ public sealed class Column<T, TValue> : Column<T>
     /// </summary>
     [OverloadResolutionPriority(1)]
     public Condition<T> NotEq(TValue value) =>
-        value is null ? new NullCondition<T>(this, isNull: false) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.NotEqual, value);
+        BoxedArg.Is(value, out var argument) ? NotEq(argument)
+        : value is null ? new NullCondition<T>(this, isNull: false) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.NotEqual, value);
 
     /// <summary>The column is less than <paramref name="value"/>.</summary>
     [OverloadResolutionPriority(1)]
-    public Condition<T> Lt(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.LessThan, value);
+    public Condition<T> Lt(TValue value) =>
+        BoxedArg.Is(value, out var argument) ? Lt(argument) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.LessThan, value);
 
     /// <summary>The column is less than or equal to <paramref name="value"/>.</summary>
     [OverloadResolutionPriority(1)]
-    public Condition<T> Le(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.LessThanOrEqual, value);
+    public Condition<T> Le(TValue value) =>
+        BoxedArg.Is(value, out var argument) ? Le(argument) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.LessThanOrEqual, value);
 
     /// <summary>The column is greater than <paramref name="value"/>.</summary>
     [OverloadResolutionPriority(1)]
-    public Condition<T> Gt(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.GreaterThan, value);
+    public Condition<T> Gt(TValue value) =>
+        BoxedArg.Is(value, out var argument) ? Gt(argument) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.GreaterThan, value);
 
     /// <summary>The column is greater than or equal to <paramref name="value"/>.</summary>
     [OverloadResolutionPriority(1)]
-    public Condition<T> Ge(TValue value) => new ComparisonCondition<T, TValue>(this, ComparisonOperator.GreaterThanOrEqual, value);
+    public Condition<T> Ge(TValue value) =>
+        BoxedArg.Is(value, out var argument) ? Ge(argument) : new ComparisonCondition<T, TValue>(this, ComparisonOperator.GreaterThanOrEqual, value);
 
     /// <summary>The column is NULL.</summary>
     public Condition<T> IsNull() => new NullCondition<T>(this, isNull: true);

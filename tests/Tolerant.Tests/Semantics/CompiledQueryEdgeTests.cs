@@ -104,22 +104,98 @@ public sealed class CompiledQueryEdgeTests(CompiledQueryDatabase database) : ICl
     }
 
     [Fact]
-    public async Task Concurrent_callers_of_one_compiled_query_each_get_their_own_row()
+    public async Task Concurrent_callers_of_one_compiled_query_on_two_catalogs_each_get_their_own_row()
     {
         var ct = CancellationToken.None;
         await using var side = await SeededAsync(SessionTableLevels.All, rows: 40, ct);
+        await using var other = CatalogUnderTest.Create(database.ConnectionString);
+
+        // Two catalogs, two capabilities objects: callers alternate, so the text is looked up by capabilities too.
         var reads = Enumerable.Range(0, 16).Select(worker => Task.Run(
             async () =>
             {
                 for (var n = 0; n < 20; n++)
                 {
                     var i = ((worker * 7) + n) % 40;
-                    var row = await ById.FirstOrDefaultAsync(side.Sessions, Row(i).Id, ct);
+                    var table = (worker + n) % 2 == 0 ? side.Sessions : other.Sessions;
+                    var row = await ById.FirstOrDefaultAsync(table, Row(i).Id, ct);
                     Assert.Equal(SessionText.Describe(Row(i)), SessionText.Describe(row));
                 }
             },
             ct));
         await Task.WhenAll(reads);
+    }
+
+    [Fact]
+    public async Task A_compiled_query_does_not_keep_the_capabilities_it_has_seen_alive()
+    {
+        var ct = CancellationToken.None;
+        await (await SeededAsync(SessionTableLevels.All, rows: 1, ct)).DisposeAsync();
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(database.ConnectionString);
+        var compiled = CompiledQuery.Select<UserSession, Guid>((query, id) => query.Where(UserSession.Columns.Id.Eq(id)));
+
+        // Each catalog's capabilities, as a migration would replace them: asked once, then dropped.
+        var seen = new WeakReference[12];
+        for (var i = 0; i < seen.Length; i++)
+        {
+            seen[i] = await AskAndForgetAsync(dataSource, compiled, ct);
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // The last pair is remembered for the fast path; nothing older may stay.
+        Assert.InRange(seen.Count(w => w.IsAlive), 0, 1);
+        GC.KeepAlive(compiled); // alive throughout, as a compiled query in a static field is
+    }
+
+    [Fact]
+    public async Task A_limit_argument_with_a_fixed_offset_and_the_reverse_page_as_built_per_call()
+    {
+        var ct = CancellationToken.None;
+        await using var side = await SeededAsync(SessionTableLevels.All, rows: 12, ct);
+        var sessions = side.Sessions;
+        var takeFromThird = CompiledQuery.Select<UserSession, int>((query, take) => query.OrderBy(UserSession.Columns.Id).Limit(take).Offset(2));
+        var threeFrom = CompiledQuery.Select<UserSession, int>((query, skip) => query.OrderBy(UserSession.Columns.Id).Limit(3).Offset(skip));
+
+        foreach (var n in new[] { 0, 1, 4, 20 })
+        {
+            Assert.Equal(
+                SessionText.Describe(await sessions.Select().OrderBy(UserSession.Columns.Id).Limit(n).Offset(2).ToListAsync(ct)),
+                SessionText.Describe(await takeFromThird.ToListAsync(sessions, n, ct)));
+            Assert.Equal(
+                SessionText.Describe(await sessions.Select().OrderBy(UserSession.Columns.Id).Limit(3).Offset(n).ToListAsync(ct)),
+                SessionText.Describe(await threeFrom.ToListAsync(sessions, n, ct)));
+            Assert.Equal(
+                SessionText.Describe(await sessions.Select().OrderBy(UserSession.Columns.Id).Offset(n).FirstOrDefaultAsync(ct)),
+                SessionText.Describe(await threeFrom.FirstOrDefaultAsync(sessions, n, ct)));
+        }
+
+        // A negative limit is refused whatever runs the query, as Limit(-1) built per call is.
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => takeFromThird.CountAsync(sessions, -1, ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => takeFromThird.FirstOrDefaultAsync(sessions, -1, ct));
+    }
+
+    [Fact]
+    public async Task An_argument_for_a_column_typed_object_is_taken_as_an_argument_not_as_a_value()
+    {
+        var ct = CancellationToken.None;
+        await using var side = await SeededAsync(SessionTableLevels.All, rows: 3, ct);
+
+        // An Arg<object> also fits Eq(object) by boxing; it must still be read per run, not sent as a value.
+        var id = new Column<UserSession, object>(UserSession.Columns.Id.Ordinal, "id", "Id", "uuid");
+        var byObjectId = CompiledQuery.Select<UserSession, object>((query, value) => query.Where(id.Eq(value)));
+        Assert.Equal(Row(1).Id, (await byObjectId.FirstOrDefaultAsync(side.Sessions, Row(1).Id, ct))!.Id);
+        Assert.Equal(Row(2).Id, (await byObjectId.FirstOrDefaultAsync(side.Sessions, Row(2).Id, ct))!.Id);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static async Task<WeakReference> AskAndForgetAsync(Npgsql.NpgsqlDataSource dataSource, CompiledSelect<UserSession, Guid> compiled, CancellationToken ct)
+    {
+        var capabilities = await new SchemaCatalog(dataSource).Table<UserSession>().GetCapabilitiesAsync(ct);
+        Assert.Contains("WHERE", compiled.ToSql(capabilities), StringComparison.Ordinal);
+        return new WeakReference(capabilities);
     }
 
     [Fact]
