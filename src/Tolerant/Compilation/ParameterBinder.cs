@@ -68,7 +68,14 @@ internal sealed class ArgValueBinder<T, TArgs, TValue>(Column<T, TValue> column,
         column.Bind(parameters, ref index, value);
     }
 
-    public override void Check(in TArgs args) => ThrowIfRefused(source.Read(args));
+    public override void Check(in TArgs args)
+    {
+        // Only = and <> with a type that can be NULL refuse anything; the others need not read the argument twice.
+        if (rejectNull)
+        {
+            ThrowIfRefused(source.Read(args));
+        }
+    }
 
     private void ThrowIfRefused(TValue value)
     {

@@ -14,8 +14,9 @@ internal sealed class ArgComparisonCondition<T, TValue>(Column<T, TValue> column
 
     internal override void CollectBinders<TArgs>(List<ParameterBinder<TArgs>> binders)
     {
-        // = and <> with NULL match nothing, where a query built per call would have used IS NULL: refuse the value.
-        var rejectNull = Operator is ComparisonOperator.Equal or ComparisonOperator.NotEqual;
+        // = and <> with NULL match nothing, where a query built per call would have used IS NULL: refuse the value
+        // (only a type that can hold NULL: a Guid or an int never is).
+        var rejectNull = (Operator is ComparisonOperator.Equal or ComparisonOperator.NotEqual) && default(TValue) is null;
         binders.Add(new ArgValueBinder<T, TArgs, TValue>(Column, source.For<TArgs>(), rejectNull));
     }
 }
